@@ -1,0 +1,22 @@
+package dev.steward.api;
+
+import dev.steward.api.model.Broadcast;
+import dev.steward.api.model.InvalidBroadcastException;
+import java.util.List;
+
+/** Where a {@link BroadcastSource} delivers what it receives. Never blocks on an apply. */
+public interface BroadcastSink {
+    /**
+     * Accepts broadcasts together, at one new revision.
+     *
+     * @return the revision at which they were accepted
+     */
+    long accept(List<Broadcast> broadcasts);
+
+    default long accept(Broadcast broadcast) {
+        return accept(List.of(broadcast));
+    }
+
+    /** Reports input the source refused, so that it is counted and shown in status. */
+    void reject(InvalidBroadcastException problem);
+}

@@ -1,0 +1,26 @@
+package dev.steward.api;
+
+/**
+ * Where plugins register the metrics they expose. Names follow Prometheus rules
+ * ({@code steward_ports}); label values are passed when a sample is recorded.
+ */
+public interface Metrics {
+    CounterMetric counter(String name, String help, String... labelNames);
+
+    GaugeMetric gauge(String name, String help, String... labelNames);
+
+    /** A histogram of seconds. */
+    HistogramMetric histogram(String name, String help, String... labelNames);
+
+    interface CounterMetric {
+        void increment(String... labelValues);
+    }
+
+    interface GaugeMetric {
+        void set(double value, String... labelValues);
+    }
+
+    interface HistogramMetric {
+        void observe(double seconds, String... labelValues);
+    }
+}

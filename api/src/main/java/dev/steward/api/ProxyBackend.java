@@ -1,0 +1,37 @@
+package dev.steward.api;
+
+import dev.steward.api.model.RoutingState;
+
+/**
+ * Makes one proxy serve a routing state. Steward calls {@link #apply} from one thread at a time.
+ */
+public interface ProxyBackend extends AutoCloseable {
+    /** Prepares the backend; a proxy process already running from an earlier Steward may be adopted. */
+    void start();
+
+    /**
+     * Makes the proxy serve {@code state}, as a whole or not at all.
+     *
+     * @throws ApplyException when the proxy does not serve it; the previous state keeps serving
+     */
+    ApplyOutcome apply(RoutingState state);
+
+    /** The proxy configuration {@code state} produces; a pure function of the state and the settings. */
+    String render(RoutingState state);
+
+    /**
+     * Checks that the proxy accepts the configuration of {@code state}, without touching a running proxy.
+     *
+     * @throws ApplyException with the proxy's own message when it does not
+     */
+    void verify(RoutingState state);
+
+    /** One line naming the proxy software and its version, for {@code steward check}. */
+    String describe();
+
+    BackendStatus status();
+
+    /** Stops the proxy gracefully, including processes still finishing connections. */
+    @Override
+    void close();
+}

@@ -1,0 +1,17 @@
+package dev.steward.api;
+
+import java.time.Instant;
+
+enum SystemTimeSource implements TimeSource {
+    INSTANCE;
+
+    @Override
+    public long monotonicNanos() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public Instant wallTime() {
+        return Instant.now();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.steward.api.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a plain tree, as JSON and HOCON parsers give it (maps, lists, strings, numbers), into the
+ * validated model. Every error names the field by its full path; unknown fields are errors, not
+ * silently ignored, so a typo never passes for a default.
+ */
+public final class RoutingDecoder {
+    private static final Set<String> DOCUMENT_KEYS = Set.of("targetGroups", "fallbackTargets");
+    private static final Set<String> GROUP_KEYS =
+            Set.of("name", "routePrefix", "routeHost", "targets", "balance", "healthCheck");
+    private static final Set<String> TARGET_KEYS = Set.of("host", "port", "replicaId", "weight");
+    private static final Set<String> HEALTH_CHECK_KEYS = Set.of("path", "intervalMs", "rise", "fall");
+
+    private RoutingDecoder() {}
+
+    /** A whole routing document; a missing kind is an empty one. */
+    public static RoutingDocument document(Object tree) {
+        TreeReader document = TreeReader.object("", tree, DOCUMENT_KEYS);
+        TargetGroups groups = document.has("targetGroups")
+                ? targetGroupsAt(document, "targetGroups")
+                : TargetGroups.NONE;
+        FallbackTargets fallback = document.has("fallbackTargets")
+                ? fallbackTargetsAt(document, "fallbackTargets")
+                : FallbackTargets.NONE;
+        return new RoutingDocument(groups, fallback);
+    }
+
+    /** A body of the form {@code {"targetGroups": [...]}}. */
+    public static TargetGroups targetGroups(Object tree) {
+        return targetGroupsAt(TreeReader.object("", tree, Set.of("targetGroups")), "targetGroups");
+    }
+
+    /** A body of the form {@code {"fallbackTargets": [...]}}. */
+    public static FallbackTargets fallbackTargets(Object tree) {
+        return fallbackTargetsAt(TreeReader.object("", tree, Set.of("fallbackTargets")), "fallbackTargets");
+    }
+
+    private static TargetGroups targetGroupsAt(TreeReader parent, String key) {
+        List<?> items = parent.list(key);
+        List<TargetGroup> groups = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            groups.add(group(parent.path(key) + "[" + i + "]", items.get(i)));
+        }
+        return new TargetGroups(groups);
+    }
+
+    private static FallbackTargets fallbackTargetsAt(TreeReader parent, String key) {
+        return new FallbackTargets(targets(parent, key));
+    }
+
+    private static TargetGroup group(String path, Object tree) {
+        TreeReader group = TreeReader.object(path, tree, GROUP_KEYS);
+        String name = group.string("name");
+        String routePrefix = group.string("routePrefix");
+        Optional<String> routeHost = group.optionalString("routeHost");
+        List<Target> targets = targets(group, "targets");
+        Balance balance = group.has("balance")
+                ? Balance.fromLabel(group.path("balance"), group.string("balance"))
+                : Balance.ROUND_ROBIN;
+        HealthCheck healthCheck = group.has("healthCheck")
+                ? healthCheck(group.path("healthCheck"), group.raw("healthCheck"))
+                : HealthCheck.DEFAULT;
+        try {
+            return new TargetGroup(name, routePrefix, routeHost, targets, balance, healthCheck);
+        } catch (InvalidBroadcastException problem) {
+            throw problem.within(path);
+        }
+    }
+
+    private static List<Target> targets(TreeReader parent, String key) {
+        List<?> items = parent.list(key);
+        List<Target> targets = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            targets.add(target(parent.path(key) + "[" + i + "]", items.get(i)));
+        }
+        return targets;
+    }
+
+    private static Target target(String path, Object tree) {
+        TreeReader target = TreeReader.object(path, tree, TARGET_KEYS);
+        String host = target.string("host");
+        int port = target.integer("port");
+        String replicaId = target.string("replicaId");
+        int weight = target.integer("weight", Target.DEFAULT_WEIGHT);
+        try {
+            return new Target(host, port, replicaId, weight);
+        } catch (InvalidBroadcastException problem) {
+            throw problem.within(path);
+        }
+    }
+
+    private static HealthCheck healthCheck(String path, Object tree) {
+        TreeReader check = TreeReader.object(path, tree, HEALTH_CHECK_KEYS);
+        HealthCheck defaults = HealthCheck.DEFAULT;
+        Optional<String> checkPath = check.optionalString("path");
+        int intervalMs = check.integer("intervalMs", (int) defaults.interval().toMillis());
+        int rise = check.integer("rise", defaults.rise());
+        int fall = check.integer("fall", defaults.fall());
+        try {
+            return new HealthCheck(checkPath, Duration.ofMillis(intervalMs), rise, fall);
+        } catch (InvalidBroadcastException problem) {
+            throw problem.within(path);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.steward.api.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A named set of targets serving one route.
+ *
+ * @param name unique among groups, in the name alphabet
+ * @param routePrefix requests whose path is this prefix, or starts with it followed by {@code /}
+ * @param routeHost when present, only requests for this host name (case-insensitive) match
+ * @param targets the replicas; replica ids and addresses are unique within the group
+ * @param balance how requests are spread
+ * @param healthCheck how targets are checked
+ */
+public record TargetGroup(
+        String name,
+        String routePrefix,
+        Optional<String> routeHost,
+        List<Target> targets,
+        Balance balance,
+        HealthCheck healthCheck) {
+    public static final int MAX_TARGETS = 10_000;
+
+    public TargetGroup {
+        ModelRules.requireName("name", name);
+        ModelRules.requireRoutePrefix("routePrefix", routePrefix);
+        if (routeHost == null) {
+            throw new InvalidBroadcastException("routeHost", "is required (use Optional.empty())");
+        }
+        routeHost.ifPresent(host -> {
+            if (!ModelRules.isDnsName(host)) {
+                throw new InvalidBroadcastException("routeHost", "must be a DNS name, found " + ModelRules.quote(host));
+            }
+        });
+        targets = requireTargets(targets);
+        if (balance == null) {
+            throw new InvalidBroadcastException("balance", "is required");
+        }
+        if (healthCheck == null) {
+            throw new InvalidBroadcastException("healthCheck", "is required");
+        }
+    }
+
+    /** A group with round-robin balancing and the default health check. */
+    public TargetGroup(String name, String routePrefix, List<Target> targets) {
+        this(name, routePrefix, Optional.empty(), targets, Balance.ROUND_ROBIN, HealthCheck.DEFAULT);
+    }
+
+    public TargetGroup withTargets(List<Target> newTargets) {
+        return new TargetGroup(name, routePrefix, routeHost, newTargets, balance, healthCheck);
+    }
+
+    private static List<Target> requireTargets(List<Target> targets) {
+        if (targets == null) {
+            throw new InvalidBroadcastException("targets", "is required");
+        }
+        if (targets.size() > MAX_TARGETS) {
+            throw new InvalidBroadcastException("targets", "must hold at most " + MAX_TARGETS + " targets, found " + targets.size());
+        }
+        Map<String, Integer> replicaIds = new HashMap<>();
+        Map<String, Integer> addresses = new HashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            if (target == null) {
+                throw new InvalidBroadcastException("targets[" + i + "]", "is null");
+            }
+            Integer earlier = replicaIds.putIfAbsent(target.replicaId(), i);
+            if (earlier != null) {
+                throw new InvalidBroadcastException("targets[" + i + "].replicaId",
+                        "duplicates targets[" + earlier + "].replicaId " + ModelRules.quote(target.replicaId()));
+            }
+            earlier = addresses.putIfAbsent(target.address(), i);
+            if (earlier != null) {
+                throw new InvalidBroadcastException("targets[" + i + "].port",
+                        "duplicates the address of targets[" + earlier + "] (" + target.address() + ")");
+            }
+        }
+        return List.copyOf(targets);
+    }
+}

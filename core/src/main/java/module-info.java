@@ -1,0 +1,3 @@
+module dev.steward.core {
+    requires dev.steward.api;
+}

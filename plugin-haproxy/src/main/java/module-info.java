@@ -1,0 +1,3 @@
+module dev.steward.haproxy {
+    requires dev.steward.api;
+}

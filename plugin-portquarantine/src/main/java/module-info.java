@@ -1,0 +1,3 @@
+module dev.steward.portquarantine {
+    requires dev.steward.api;
+}
