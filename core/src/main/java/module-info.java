@@ -1,3 +1,32 @@
+/**
+ * Steward's core: the coalescing engine, Guice wiring, configuration, plugin loading, the HTTP API,
+ * the command line and the built-in sources.
+ *
+ * @uses dev.steward.api.ProxyBackendProvider
+ * @uses dev.steward.api.BroadcastSourceProvider
+ * @uses dev.steward.api.PortPolicyProvider
+ * @provides dev.steward.api.BroadcastSourceProvider the {@code file} source
+ */
 module dev.steward.core {
     requires dev.steward.api;
+    requires com.google.guice;
+    requires com.google.common;
+    // An automatic Guice needs jakarta.inject resolved beside it, or createInjector fails at run time.
+    requires jakarta.inject;
+    requires org.slf4j;
+    requires io.prometheus.metrics.core;
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.writer.text;
+
+    exports dev.steward.core;
+
+    uses dev.steward.api.ProxyBackendProvider;
+    uses dev.steward.api.BroadcastSourceProvider;
+    uses dev.steward.api.PortPolicyProvider;
+
+    provides dev.steward.api.BroadcastSourceProvider with dev.steward.core.source.FileBroadcastSourceProvider;
+
+    // Guice builds the daemon's objects by reflection.
+    opens dev.steward.core.daemon to com.google.guice;
+    opens dev.steward.core.engine to com.google.guice;
 }

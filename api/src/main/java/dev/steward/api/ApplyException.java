@@ -1,5 +1,7 @@
 package dev.steward.api;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.Serial;
 
 /**
@@ -10,11 +12,20 @@ public class ApplyException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    public ApplyException(String message) {
+    private final ApplyMode attempted;
+
+    public ApplyException(ApplyMode attempted, String message) {
         super(message);
+        this.attempted = requireNonNull(attempted, "attempted is null");
     }
 
-    public ApplyException(String message, Throwable cause) {
+    public ApplyException(ApplyMode attempted, String message, Throwable cause) {
         super(message, cause);
+        this.attempted = requireNonNull(attempted, "attempted is null");
+    }
+
+    /** The mode that failed: the {@code mode} label of the failure in metrics. */
+    public ApplyMode attempted() {
+        return attempted;
     }
 }

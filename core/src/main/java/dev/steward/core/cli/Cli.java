@@ -1,0 +1,82 @@
+package dev.steward.core.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.ConfigProblem;
+import dev.steward.api.InvalidConfigException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The command line of INTERFACES.md: parses, dispatches, and turns failures into exit codes. */
+public final class Cli {
+    private static final String USAGE = """
+            usage: steward <command> [options]
+
+              run     [--config FILE]                 run the daemon in the foreground
+              check   [--config FILE]                 validate config and plugins, render and check the HAProxy config
+              render  [--config FILE] [--state FILE]  print the HAProxy config a routing state produces
+              plugins [--config FILE]                 list the plugins found
+              --version                               print the version
+
+            FILE defaults to conf/steward.conf under the home (STEWARD_HOME or the working directory).""";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path home;
+
+    public Cli(PrintStream out, PrintStream err, Path home) {
+        this.out = requireNonNull(out, "out is null");
+        this.err = requireNonNull(err, "err is null");
+        this.home = requireNonNull(home, "home is null");
+    }
+
+    public int run(List<String> words) {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(words, home);
+        } catch (UsageException bad) {
+            err.println("steward: " + bad.getMessage());
+            err.println(USAGE);
+            return ExitCode.BAD_CONFIGURATION;
+        }
+        Map<String, Command> commands = Map.of(
+                "run", new RunCommand(err),
+                "check", new CheckCommand(out),
+                "render", new RenderCommand(out, err),
+                "plugins", new PluginsCommand(out),
+                "--version", ignored -> version(),
+                "version", ignored -> version(),
+                "help", ignored -> help(),
+                "--help", ignored -> help());
+        Command command = commands.get(line.command());
+        if (command == null) {
+            err.println("steward: unknown command " + line.command());
+            err.println(USAGE);
+            return ExitCode.BAD_CONFIGURATION;
+        }
+        try {
+            return command.run(line);
+        } catch (InvalidConfigException invalid) {
+            err.println("steward: the configuration has " + invalid.problems().size() + " problem(s):");
+            for (ConfigProblem problem : invalid.problems()) {
+                err.println("  " + problem);
+            }
+            return ExitCode.BAD_CONFIGURATION;
+        } catch (UsageException bad) {
+            err.println("steward: " + bad.getMessage());
+            return ExitCode.BAD_CONFIGURATION;
+        }
+    }
+
+    private int version() {
+        out.println("steward " + Version.current());
+        return ExitCode.OK;
+    }
+
+    private int help() {
+        out.println(USAGE);
+        return ExitCode.OK;
+    }
+}

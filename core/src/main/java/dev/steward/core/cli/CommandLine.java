@@ -1,0 +1,73 @@
+package dev.steward.core.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A parsed command line.
+ *
+ * @param command the command word
+ * @param home the distribution's home
+ * @param config the file named with {@code --config}
+ * @param state the file named with {@code --state}
+ * @param arguments what follows the options, for commands that take operands
+ */
+public record CommandLine(String command, Path home, Optional<Path> config, Optional<Path> state, List<String> arguments) {
+    public static final String DEFAULT_CONFIG = "conf/steward.conf";
+
+    public CommandLine {
+        requireNonNull(command, "command is null");
+        requireNonNull(home, "home is null");
+        requireNonNull(config, "config is null");
+        requireNonNull(state, "state is null");
+        arguments = List.copyOf(requireNonNull(arguments, "arguments is null"));
+    }
+
+    /** The configuration file: the one named, or {@code conf/steward.conf} under the home. */
+    public Path configFile() {
+        return config.orElse(home.resolve(DEFAULT_CONFIG));
+    }
+
+    /** Whether the configuration file must exist: a file named on the command line must. */
+    public boolean configRequired() {
+        return config.isPresent();
+    }
+
+    /**
+     * @throws UsageException when the words do not form a command
+     */
+    public static CommandLine parse(List<String> words, Path home) {
+        if (words.isEmpty()) {
+            throw new UsageException("no command given");
+        }
+        String command = words.getFirst();
+        Optional<Path> config = Optional.empty();
+        Optional<Path> state = Optional.empty();
+        List<String> rest = new ArrayList<>();
+        for (int i = 1; i < words.size(); i++) {
+            String word = words.get(i);
+            switch (word) {
+                case "--config" -> config = Optional.of(path(words, ++i, word));
+                case "--state" -> state = Optional.of(path(words, ++i, word));
+                default -> {
+                    if (word.startsWith("--")) {
+                        throw new UsageException("unknown option " + word + " for " + command);
+                    }
+                    rest.add(word);
+                }
+            }
+        }
+        return new CommandLine(command, home, config, state, rest);
+    }
+
+    private static Path path(List<String> words, int index, String option) {
+        if (index >= words.size()) {
+            throw new UsageException(option + " needs a file");
+        }
+        return Path.of(words.get(index)).toAbsolutePath().normalize();
+    }
+}

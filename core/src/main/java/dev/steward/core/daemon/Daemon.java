@@ -1,0 +1,62 @@
+package dev.steward.core.daemon;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.core.engine.ReloadEngine;
+import dev.steward.core.lifecycle.LifeCycle;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The running Steward: the port policy, the proxy backend, the sources, the engine, started in
+ * that order and stopped in reverse, so the engine stops before the proxy does.
+ */
+public final class Daemon {
+    private final LifeCycle lifeCycle = new LifeCycle();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Inject
+    public Daemon(Plugins plugins, ReloadEngine engine) {
+        requireNonNull(plugins, "plugins is null");
+        requireNonNull(engine, "engine is null");
+        lifeCycle.add("port policy", service(() -> {}, plugins.portPolicy()::close));
+        lifeCycle.add("proxy backend", service(plugins.backend()::start, plugins.backend()::close));
+        for (NamedSource source : plugins.sources()) {
+            lifeCycle.add("source " + source.name(),
+                    service(() -> source.source().start(engine.sink(source.name())), source.source()::close));
+        }
+        lifeCycle.add("engine", service(engine::start, engine::stop));
+    }
+
+    public void start() {
+        lifeCycle.start();
+    }
+
+    /** Stops everything; returns the stop failures, which were also logged. */
+    public List<LifeCycle.StopFailure> stop() {
+        try {
+            return lifeCycle.stop();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    private static LifeCycle.Service service(Runnable start, Runnable stop) {
+        return new LifeCycle.Service() {
+            @Override
+            public void start() {
+                start.run();
+            }
+
+            @Override
+            public void stop() {
+                stop.run();
+            }
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package dev.steward.core.daemon;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.steward.api.Metrics;
+import dev.steward.api.PortPolicy;
+import dev.steward.api.ProxyBackend;
+import dev.steward.api.TimeSource;
+import dev.steward.core.config.StewardSettings;
+import dev.steward.core.engine.ApplyListener;
+import dev.steward.core.engine.ApplyScheduler;
+import dev.steward.core.engine.ExecutorApplyScheduler;
+import dev.steward.core.engine.ReloadEngine;
+import dev.steward.core.metrics.PrometheusMetrics;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wires the daemon: the created plugins, the engine and the services around it. Plugins are created
+ * before the injector, so that every configuration problem is reported at once and plugins never
+ * meet Guice.
+ */
+public final class StewardModule extends AbstractModule {
+    private final Bootstrapped bootstrapped;
+    private final Plugins plugins;
+    private final PrometheusMetrics metrics;
+    private final TimeSource time;
+
+    public StewardModule(Bootstrapped bootstrapped, Plugins plugins, PrometheusMetrics metrics, TimeSource time) {
+        this.bootstrapped = requireNonNull(bootstrapped, "bootstrapped is null");
+        this.plugins = requireNonNull(plugins, "plugins is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
+        this.time = requireNonNull(time, "time is null");
+    }
+
+    @Override
+    protected void configure() {
+        binder().requireExplicitBindings();
+        binder().disableCircularProxies();
+        bind(Bootstrapped.class).toInstance(bootstrapped);
+        bind(StewardSettings.class).toInstance(bootstrapped.settings());
+        bind(Plugins.class).toInstance(plugins);
+        bind(ProxyBackend.class).toInstance(plugins.backend());
+        bind(PortPolicy.class).toInstance(plugins.portPolicy());
+        bind(PrometheusMetrics.class).toInstance(metrics);
+        bind(Metrics.class).toInstance(metrics);
+        bind(TimeSource.class).toInstance(time);
+        bind(ApplyScheduler.class).to(ExecutorApplyScheduler.class);
+        bind(ExecutorApplyScheduler.class).in(Singleton.class);
+        bind(Daemon.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    ReloadEngine engine(StewardSettings settings, ApplyScheduler scheduler) {
+        List<ApplyListener> listeners = new ArrayList<>();
+        for (NamedSource source : plugins.sources()) {
+            listeners.add(state -> source.source().applied(state.revision()));
+        }
+        return new ReloadEngine(plugins.backend(), settings.coalesce(), scheduler, time, metrics, listeners);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.steward.core.plugin;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.PluginProvider;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Every plugin found at start-up, and every file that was skipped. */
+public record PluginCatalog(List<DiscoveredPlugin> plugins, List<PluginProblem> problems) {
+    public PluginCatalog {
+        plugins = List.copyOf(requireNonNull(plugins, "plugins is null"));
+        problems = List.copyOf(requireNonNull(problems, "problems is null"));
+    }
+
+    public Optional<DiscoveredPlugin> find(PluginKind kind, String name) {
+        return plugins.stream().filter(plugin -> plugin.kind() == kind && plugin.name().equals(name)).findFirst();
+    }
+
+    /** The provider of {@code kind} named {@code name}, typed. */
+    public <P extends PluginProvider<?>> Optional<P> provider(PluginKind kind, String name, Class<P> type) {
+        return find(kind, name).map(plugin -> type.cast(plugin.provider()));
+    }
+
+    public String names(PluginKind kind) {
+        return plugins.stream().filter(plugin -> plugin.kind() == kind).map(DiscoveredPlugin::name)
+                .sorted().collect(Collectors.joining(", "));
+    }
+}

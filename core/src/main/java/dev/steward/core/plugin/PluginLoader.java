@@ -1,0 +1,185 @@
+package dev.steward.core.plugin;
+
+import static java.util.Objects.requireNonNull;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import dev.steward.api.PluginProvider;
+import dev.steward.api.model.ModelRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.lang.module.ResolutionException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds plugins: built-in ones in the boot layer, then every jar or sub-folder of the plugins folder
+ * in a module layer of its own, so a broken plugin fails alone and the others load.
+ */
+public final class PluginLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginLoader.class);
+    private static final String BUILT_IN = "built-in";
+
+    private final List<DiscoveredPlugin> plugins = new ArrayList<>();
+    private final List<PluginProblem> problems = new ArrayList<>();
+    private final Map<String, DiscoveredPlugin> byKindAndName = new HashMap<>();
+
+    private PluginLoader() {}
+
+    /** Loads the built-in plugins and those in {@code pluginsDirectory}, which need not exist. */
+    public static PluginCatalog load(Path pluginsDirectory) {
+        requireNonNull(pluginsDirectory, "pluginsDirectory is null");
+        PluginLoader loader = new PluginLoader();
+        loader.loadLayer(ModuleLayer.boot(), BUILT_IN);
+        for (Path candidate : candidates(pluginsDirectory, loader.problems)) {
+            loader.loadFile(candidate);
+        }
+        return new PluginCatalog(loader.plugins, loader.problems);
+    }
+
+    private static List<Path> candidates(Path directory, List<PluginProblem> problems) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> candidates = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry) || entry.getFileName().toString().endsWith(".jar")) {
+                    candidates.add(entry);
+                }
+            }
+        } catch (IOException unreadable) {
+            problems.add(new PluginProblem(directory.toString(), "cannot be listed: " + unreadable.getMessage()));
+        }
+        candidates.sort(null);
+        return candidates;
+    }
+
+    private void loadFile(Path file) {
+        String displayName = file.toString();
+        try {
+            ModuleFinder finder = ModuleFinder.of(file);
+            Set<String> roots = finder.findAll().stream()
+                    .map(reference -> reference.descriptor().name())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (roots.isEmpty()) {
+                skip(displayName, "holds no module");
+                return;
+            }
+            ModuleLayer boot = ModuleLayer.boot();
+            Configuration configuration = boot.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
+            ModuleLayer layer = boot.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+            if (loadLayer(layer, displayName) == 0) {
+                skip(displayName, "provides no Steward plugin (no ProxyBackendProvider, BroadcastSourceProvider or"
+                        + " PortPolicyProvider in its module-info)");
+            }
+        } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException broken) {
+            skip(displayName, "cannot be loaded: " + broken.getMessage());
+        }
+    }
+
+    /** Loads the providers defined in {@code layer} itself, not in its parents; returns how many. */
+    private int loadLayer(ModuleLayer layer, String file) {
+        int loaded = 0;
+        for (PluginKind kind : PluginKind.values()) {
+            loaded += loadKind(layer, kind, kind.providerType(), file);
+        }
+        return loaded;
+    }
+
+    private <P extends PluginProvider<?>> int loadKind(ModuleLayer layer, PluginKind kind, Class<P> type, String file) {
+        List<ServiceLoader.Provider<P>> providers;
+        try {
+            providers = ServiceLoader.load(layer, type).stream()
+                    .filter(provider -> provider.type().getModule().getLayer() == layer)
+                    .toList();
+        } catch (ServiceConfigurationError broken) {
+            skip(file, "declares a " + kind.label() + " provider that cannot be used: " + broken.getMessage());
+            return 0;
+        }
+        int loaded = 0;
+        for (ServiceLoader.Provider<P> provider : providers) {
+            if (register(kind, provider, file)) {
+                loaded++;
+            }
+        }
+        return loaded;
+    }
+
+    private boolean register(PluginKind kind, ServiceLoader.Provider<? extends PluginProvider<?>> provider, String file) {
+        Module module = provider.type().getModule();
+        PluginProvider<?> instance;
+        try {
+            instance = provider.get();
+        } catch (ServiceConfigurationError | RuntimeException broken) {
+            skip(file, "provider " + provider.type().getName() + " cannot be created: " + broken.getMessage());
+            return false;
+        }
+        String name = instance.name();
+        if (name == null || !ModelRules.isName(name)) {
+            skip(file, "provider " + provider.type().getName() + " has an invalid name " + name);
+            return false;
+        }
+        String key = kind.label() + "/" + name;
+        DiscoveredPlugin earlier = byKindAndName.get(key);
+        if (earlier != null) {
+            skip(file, "its " + kind.label() + " " + name + " duplicates the one from " + earlier.file());
+            return false;
+        }
+        Optional<Config> reference;
+        try {
+            reference = reference(module, file);
+        } catch (IOException | ConfigException broken) {
+            skip(file, "its reference.conf cannot be read: " + broken.getMessage());
+            return false;
+        }
+        String version = module.getDescriptor().version().map(Object::toString).orElse("unknown");
+        DiscoveredPlugin plugin = new DiscoveredPlugin(name, kind, module.getName(), version, file, instance, reference);
+        byKindAndName.put(key, plugin);
+        plugins.add(plugin);
+        if (!BUILT_IN.equals(file)) {
+            LOG.info("plugin {} loaded from {}: provides {} {} (module {} {})", name, file, kind.label(), name,
+                    module.getName(), version);
+        }
+        return true;
+    }
+
+    private static Optional<Config> reference(Module module, String file) throws IOException {
+        try (InputStream stream = module.getResourceAsStream("reference.conf")) {
+            if (stream == null) {
+                return Optional.empty();
+            }
+            try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+                String origin = BUILT_IN.equals(file) ? module.getName() + "/reference.conf" : file + "!/reference.conf";
+                return Optional.of(ConfigFactory.parseReader(reader, ConfigParseOptions.defaults().setOriginDescription(origin)));
+            }
+        }
+    }
+
+    private void skip(String file, String reason) {
+        LOG.warn("plugin {} skipped: {}", file, reason);
+        problems.add(new PluginProblem(file, reason));
+    }
+}

@@ -1,0 +1,227 @@
+package dev.steward.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.api.model.RoutingState;
+import dev.steward.core.config.CoalesceSettings;
+import dev.steward.core.metrics.PrometheusMetrics;
+import dev.steward.core.testing.ManualTime;
+import dev.steward.core.testing.RecordingBackend;
+import dev.steward.core.testing.Routing;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReloadEngineTest {
+    private static final Duration WINDOW = Duration.ofMillis(100);
+    private static final CoalesceSettings SETTINGS =
+            new CoalesceSettings(WINDOW, 3, Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+    private final ManualTime time = new ManualTime();
+    private final RecordingBackend backend = new RecordingBackend();
+    private final List<Long> notified = new ArrayList<>();
+
+    private ReloadEngine engine(CoalesceSettings settings) {
+        return new ReloadEngine(backend, settings, time, time, new PrometheusMetrics(),
+                List.of(state -> notified.add(state.revision())));
+    }
+
+    private ReloadEngine startedEngine(CoalesceSettings settings) {
+        ReloadEngine engine = engine(settings);
+        engine.start();
+        time.runDue();
+        return engine;
+    }
+
+    @Test
+    void appliesTheFirstStateAtOnceWithoutAWindow() {
+        ReloadEngine engine = engine(SETTINGS);
+        engine.accept("file", List.of(Routing.oneGroup(20001)));
+
+        engine.start();
+        time.runDue();
+
+        assertThat(backend.applied()).extracting(RoutingState::revision).containsExactly(1L);
+        assertThat(engine.status().converged()).isTrue();
+    }
+
+    @Test
+    void appliesTheEmptyStateAtStartSoTheProxyServesFromTheBeginning() {
+        startedEngine(SETTINGS);
+        assertThat(backend.applied()).containsExactly(RoutingState.EMPTY);
+    }
+
+    @Test
+    void aBroadcastIsAppliedOneWindowLaterNotBefore() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        engine.accept("http", List.of(Routing.oneGroup(20001)));
+
+        time.advance(WINDOW.minusMillis(1));
+        assertThat(backend.applied()).hasSize(1);
+        time.advance(Duration.ofMillis(1));
+        assertThat(backend.applied()).hasSize(2);
+        assertThat(backend.applied().getLast().targetGroups()).isEqualTo(Routing.oneGroup(20001));
+    }
+
+    @Test
+    void aThousandBroadcastsOverOneSecondGiveAtMostElevenAppliesAndTheLastStateWins() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        int applyCountAtStart = backend.applied().size();
+
+        for (int i = 0; i < 1000; i++) {
+            engine.accept("http", List.of(i % 2 == 0 ? Routing.oneGroup(20000 + i) : Routing.fallback(30000 + i)));
+            time.advance(Duration.ofMillis(1));
+        }
+        time.advance(WINDOW.multipliedBy(2));
+
+        List<RoutingState> applies = backend.applied().subList(applyCountAtStart, backend.applied().size());
+        assertThat(applies).hasSizeLessThanOrEqualTo(11);
+        RoutingState last = applies.getLast();
+        assertThat(last.revision()).isEqualTo(1000);
+        assertThat(last.targetGroups()).isEqualTo(Routing.oneGroup(20998));
+        assertThat(last.fallbackTargets()).isEqualTo(Routing.fallback(30999));
+        assertThat(engine.status().coalesced()).isEqualTo(1000 - applies.size());
+        assertThat(engine.status().converged()).isTrue();
+    }
+
+    @Test
+    void laterBroadcastsDoNotExtendTheWindow() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.advance(Duration.ofMillis(60));
+        engine.accept("http", List.of(Routing.oneGroup(2)));
+        time.advance(Duration.ofMillis(40));
+
+        assertThat(backend.applied().getLast().targetGroups()).isEqualTo(Routing.oneGroup(2));
+    }
+
+    @Test
+    void windowZeroAppliesEachBroadcastInOrder() {
+        ReloadEngine engine = startedEngine(new CoalesceSettings(Duration.ZERO, 3, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        for (int port = 1; port <= 5; port++) {
+            engine.accept("http", List.of(Routing.oneGroup(port)));
+            time.runDue();
+        }
+        assertThat(backend.applied()).extracting(RoutingState::revision).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void aBroadcastDuringAnApplyTriggersExactlyOneMoreApply() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        backend.duringApply(state -> {
+            if (state.revision() == 1) {
+                engine.accept("http", List.of(Routing.oneGroup(2)));
+                engine.accept("http", List.of(Routing.oneGroup(3)));
+            }
+        });
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+
+        time.advance(WINDOW);
+        assertThat(backend.applied()).extracting(RoutingState::revision).containsExactly(0L, 1L);
+        time.advance(WINDOW.multipliedBy(10));
+
+        assertThat(backend.applied()).extracting(RoutingState::revision).containsExactly(0L, 1L, 3L);
+        assertThat(time.pendingTasks()).isZero();
+    }
+
+    @Test
+    void aFailedApplyIsRetriedAtTheNextWindowThenBacksOffGrowingAndCapped() {
+        ReloadEngine engine = startedEngine(new CoalesceSettings(WINDOW, 3, Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        backend.failNext(Integer.MAX_VALUE);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+
+        List<Duration> waits = new ArrayList<>();
+        time.advance(WINDOW);
+        for (int i = 0; i < 7; i++) {
+            Duration wait = time.nextDue().orElseThrow();
+            waits.add(wait);
+            time.advance(wait);
+        }
+
+        assertThat(waits).containsExactly(WINDOW, WINDOW, WINDOW, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(4), Duration.ofSeconds(5));
+        EngineStatus status = engine.status();
+        assertThat(status.degraded()).isTrue();
+        assertThat(status.lastError()).contains("injected failure");
+        assertThat(status.failedApplies()).isEqualTo(8);
+        assertThat(time.nextDue()).contains(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aSettledClusterConvergesOnceTheFaultClearsWithoutANewBroadcast() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        backend.failNext(6);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+
+        time.advance(Duration.ofMinutes(1));
+
+        assertThat(engine.status().converged()).isTrue();
+        assertThat(engine.status().degraded()).isFalse();
+        assertThat(engine.status().lastError()).isEmpty();
+        assertThat(backend.applied().getLast().revision()).isEqualTo(1);
+        assertThat(notified).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void aSuccessResetsTheFailureCount() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        backend.failNext(2);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.advance(WINDOW.multipliedBy(3));
+        assertThat(engine.status().consecutiveFailures()).isZero();
+
+        backend.failNext(3);
+        engine.accept("http", List.of(Routing.oneGroup(2)));
+        time.advance(WINDOW.multipliedBy(3));
+        assertThat(engine.status().consecutiveFailures()).isEqualTo(3);
+        assertThat(time.nextDue()).as("three failures are still quick retries").contains(WINDOW);
+    }
+
+    @Test
+    void aNewBroadcastResetsTheCountAndEndsTheBackoff() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        backend.failNext(5);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.advance(WINDOW.multipliedBy(4));
+        assertThat(engine.status().degraded()).isTrue();
+        assertThat(time.nextDue()).contains(Duration.ofSeconds(1));
+
+        engine.accept("http", List.of(Routing.oneGroup(2)));
+
+        assertThat(engine.status().consecutiveFailures()).isZero();
+        assertThat(engine.status().degraded()).isFalse();
+        assertThat(time.nextDue()).contains(WINDOW);
+    }
+
+    @Test
+    void stopDuringAPendingApplyCancelsItCleanly() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+
+        engine.stop();
+        time.advance(Duration.ofMinutes(1));
+
+        assertThat(backend.applied()).extracting(RoutingState::revision).containsExactly(0L);
+        assertThat(time.pendingTasks()).isZero();
+    }
+
+    @Test
+    void listenersHearOfEverySuccessfulApply() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.advance(WINDOW);
+        assertThat(notified).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void aBroadcastOfBothKindsIsOneRevision() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        long revision = engine.accept("file", List.of(Routing.oneGroup(1), Routing.fallback(2)));
+        time.advance(WINDOW);
+
+        assertThat(revision).isEqualTo(1);
+        assertThat(engine.status().accepted()).isEqualTo(2);
+        assertThat(backend.applied().getLast()).isEqualTo(new RoutingState(1, Routing.oneGroup(1), Routing.fallback(2)));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.steward.core.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.api.BroadcastSink;
+import dev.steward.api.model.Broadcast;
+import dev.steward.api.model.InvalidBroadcastException;
+import dev.steward.api.model.TargetGroups;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileBroadcastSourceTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(5);
+
+    @TempDir
+    Path directory;
+
+    private final List<List<Broadcast>> accepted = new CopyOnWriteArrayList<>();
+    private final List<InvalidBroadcastException> rejected = new CopyOnWriteArrayList<>();
+    private final BroadcastSink sink = new BroadcastSink() {
+        @Override
+        public long accept(List<Broadcast> broadcasts) {
+            accepted.add(broadcasts);
+            return accepted.size();
+        }
+
+        @Override
+        public void reject(InvalidBroadcastException problem) {
+            rejected.add(problem);
+        }
+    };
+    private FileBroadcastSource source;
+
+    @AfterEach
+    void close() {
+        if (source != null) {
+            source.close();
+        }
+    }
+
+    private static String state(int port) {
+        return """
+                targetGroups = [
+                  { name = app, routePrefix = "/app",
+                    targets = [ { host = 127.0.0.1, port = %d, replicaId = r1 } ] }
+                ]
+                """.formatted(port);
+    }
+
+    private Path file() {
+        return directory.resolve("targets.conf");
+    }
+
+    private void start() {
+        source = new FileBroadcastSource(new FileSourceSettings(file(), "conf/targets.conf", Duration.ofMillis(20)));
+        source.start(sink);
+    }
+
+    private static int port(List<Broadcast> broadcasts) {
+        return ((TargetGroups) broadcasts.getFirst()).groups().getFirst().targets().getFirst().port();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + DEADLINE);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void deliversTheFileBeforeStartReturns() throws IOException {
+        Files.writeString(file(), state(20001));
+        start();
+        assertThat(accepted).hasSize(1);
+        assertThat(port(accepted.getFirst())).isEqualTo(20001);
+    }
+
+    @Test
+    void refusesToStartOnAnInvalidFileSoGoodRoutesAreNotReplacedByNothing() throws IOException {
+        Files.writeString(file(), state(0));
+        assertThatThrownBy(this::start)
+                .isInstanceOf(InvalidBroadcastException.class)
+                .hasMessage("conf/targets.conf:3: targetGroups[0].targets[0].port: must be between 1 and 65535, found 0");
+    }
+
+    @Test
+    void deliversAnEdit() throws Exception {
+        Files.writeString(file(), state(20001));
+        start();
+        Files.writeString(file(), state(20002));
+        await(() -> accepted.size() == 2);
+        assertThat(port(accepted.getLast())).isEqualTo(20002);
+    }
+
+    @Test
+    void survivesAnEditorThatReplacesTheFileByRename() throws Exception {
+        Files.writeString(file(), state(20001));
+        start();
+        Path temporary = directory.resolve(".targets.conf.swp");
+        Files.writeString(temporary, state(20003));
+        Files.move(temporary, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        await(() -> accepted.size() == 2);
+        assertThat(port(accepted.getLast())).isEqualTo(20003);
+
+        Files.writeString(file(), state(20004));
+        await(() -> accepted.size() == 3);
+        assertThat(port(accepted.getLast())).isEqualTo(20004);
+    }
+
+    @Test
+    void aBadEditIsRejectedWithFileAndLineAndTheNextGoodEditIsDelivered() throws Exception {
+        Files.writeString(file(), state(20001));
+        start();
+
+        Files.writeString(file(), state(70000));
+        await(() -> rejected.size() == 1);
+        assertThat(rejected.getFirst()).hasMessageStartingWith("conf/targets.conf:3: targetGroups[0].targets[0].port");
+        assertThat(accepted).hasSize(1);
+
+        Files.writeString(file(), state(20005));
+        await(() -> accepted.size() == 2);
+        assertThat(port(accepted.getLast())).isEqualTo(20005);
+    }
+
+    @Test
+    void aDeletedFileKeepsTheLastGoodState() throws Exception {
+        Files.writeString(file(), state(20001));
+        start();
+        Files.delete(file());
+        Files.writeString(file(), state(20006));
+        await(() -> accepted.size() >= 2);
+
+        assertThat(accepted).as("a missing file delivers nothing, not an empty state").hasSize(2);
+        assertThat(port(accepted.getLast())).isEqualTo(20006);
+        assertThat(rejected).isEmpty();
+    }
+}
