@@ -2,9 +2,13 @@ package dev.steward.portquarantine;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.steward.api.NodePorts;
+import dev.steward.api.PortLease;
+import dev.steward.api.QuarantinedPort;
 import dev.steward.portquarantine.PortState.Allocated;
 import dev.steward.portquarantine.PortState.Blocked;
 import dev.steward.portquarantine.PortState.Quarantined;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +28,10 @@ record NodeState(Map<Integer, PortState> ports) {
 
     Optional<PortState> state(int port) {
         return Optional.ofNullable(ports.get(port));
+    }
+
+    boolean isAllocated(int port) {
+        return ports.get(port) instanceof Allocated;
     }
 
     NodeState with(int port, PortState state) {
@@ -59,6 +67,32 @@ record NodeState(Map<Integer, PortState> ports) {
             }
         });
         return new Due(List.copyOf(returning), atCap);
+    }
+
+    /** What {@code ports(node)} answers: each state in port order, a quarantine's end on the wall clock. */
+    NodePorts view(String node, long nowNanos, Instant wallNow) {
+        List<PortLease> allocated = new ArrayList<>();
+        List<QuarantinedPort> quarantined = new ArrayList<>();
+        List<Integer> blocked = new ArrayList<>();
+        sorted().forEach((port, state) -> {
+            switch (state) {
+                case Allocated held -> allocated.add(new PortLease(node, port, held.owner()));
+                case Quarantined held -> quarantined.add(
+                        new QuarantinedPort(port, held.releasedRevision(), wallNow.plusNanos(held.windowLeftNanos(nowNanos))));
+                case Blocked ignored -> blocked.add(port);
+            }
+        });
+        return new NodePorts(node, allocated, quarantined, blocked);
+    }
+
+    /** A port's state in words, for messages. */
+    String describe(int port) {
+        return switch (ports.get(port)) {
+            case null -> "free";
+            case Allocated ignored -> "allocated";
+            case Quarantined ignored -> "quarantined";
+            case Blocked ignored -> "blocked";
+        };
     }
 
     /** The ports in port order, for output that people and diffs read. */

@@ -8,16 +8,12 @@ import dev.steward.api.PortPolicy;
 import dev.steward.api.PortRequestException;
 import dev.steward.api.PortRequestException.Kind;
 import dev.steward.api.PortsExhaustedException;
-import dev.steward.api.QuarantinedPort;
 import dev.steward.api.ReleaseMode;
 import dev.steward.api.TimeSource;
 import dev.steward.portquarantine.PortState.Allocated;
 import dev.steward.portquarantine.PortState.Blocked;
 import dev.steward.portquarantine.PortState.Quarantined;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
@@ -76,10 +72,9 @@ final class QuarantinePortPolicy implements PortPolicy {
         PortRequests.requireRevision(revision);
         synchronized (lock) {
             NodeState current = book.node(node);
-            Optional<PortState> state = current.state(port);
-            if (!(state.isPresent() && state.get() instanceof Allocated)) {
+            if (!current.isAllocated(port)) {
                 throw new PortRequestException(Kind.CONFLICT, "port",
-                        "port " + port + " is not allocated on node " + node + ", it is " + describe(state));
+                        "port " + port + " is not allocated on node " + node + ", it is " + current.describe(port));
             }
             long now = time.monotonicNanos();
             NodeState released = switch (how) {
@@ -140,21 +135,7 @@ final class QuarantinePortPolicy implements PortPolicy {
     public NodePorts ports(String node) {
         PortRequests.requireName("node", node);
         synchronized (lock) {
-            long now = time.monotonicNanos();
-            Instant wallNow = time.wallTime();
-            List<PortLease> allocated = new ArrayList<>();
-            List<QuarantinedPort> quarantined = new ArrayList<>();
-            List<Integer> blocked = new ArrayList<>();
-            for (Map.Entry<Integer, PortState> entry : book.node(node).sorted().entrySet()) {
-                int port = entry.getKey();
-                switch (entry.getValue()) {
-                    case Allocated state -> allocated.add(new PortLease(node, port, state.owner()));
-                    case Quarantined state -> quarantined.add(
-                            new QuarantinedPort(port, state.releasedRevision(), wallNow.plusNanos(state.windowLeftNanos(now))));
-                    case Blocked ignored -> blocked.add(port);
-                }
-            }
-            return new NodePorts(node, allocated, quarantined, blocked);
+            return book.node(node).view(node, time.monotonicNanos(), time.wallTime());
         }
     }
 
@@ -178,14 +159,4 @@ final class QuarantinePortPolicy implements PortPolicy {
                 applied == PortBook.NOTHING_APPLIED ? "none" : applied);
     }
 
-    private static String describe(Optional<PortState> state) {
-        if (state.isEmpty()) {
-            return "free";
-        }
-        return switch (state.get()) {
-            case Allocated ignored -> "allocated";
-            case Quarantined ignored -> "quarantined";
-            case Blocked ignored -> "blocked";
-        };
-    }
 }
