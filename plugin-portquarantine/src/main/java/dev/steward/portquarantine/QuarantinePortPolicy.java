@@ -107,11 +107,14 @@ final class QuarantinePortPolicy implements PortPolicy {
                             "port " + port + " on node " + node + " is blocked");
                     // In use whatever the book says: holding it as allocated keeps it from anyone else, and
                     // its next release quarantines it again at a newer revision.
-                    case Quarantined quarantined -> LOG.warn("port {} on node {} was quarantined since revision {} and is"
-                            + " found in use by {}: it is allocated to {} now", port, node, quarantined.releasedRevision(), owner, owner);
+                    case Quarantined ignored -> { }
                 }
             }
             commit(node, current.with(port, new Allocated(owner)), time.monotonicNanos());
+            if (state.isPresent() && state.get() instanceof Quarantined quarantined) {
+                LOG.warn("port {} on node {} was quarantined since revision {} and is found in use by {}: it is allocated"
+                        + " to {} now", port, node, quarantined.releasedRevision(), owner, owner);
+            }
             return lease;
         }
     }
@@ -158,5 +161,4 @@ final class QuarantinePortPolicy implements PortPolicy {
                 port, node, settings.cap(), quarantine.releasedRevision(),
                 applied == PortBook.NOTHING_APPLIED ? "none" : applied);
     }
-
 }
