@@ -58,7 +58,7 @@ public class EngineBenchmark {
         Metrics metrics = new PrometheusMetrics();
         engine = new ReloadEngine(backend,
                 new CoalesceSettings(Duration.ofMillis(windowMillis), 3, Duration.ofSeconds(1), Duration.ofSeconds(30)),
-                new ExecutorApplyScheduler(), TimeSource.system(), metrics, List.of());
+                new ExecutorApplyScheduler(), TimeSource.system(), metrics, List.of(), new MemoryStore());
         engine.start();
     }
 

@@ -13,6 +13,7 @@ import dev.steward.core.config.StewardSettings;
 import dev.steward.core.engine.ApplyListener;
 import dev.steward.core.engine.ApplyScheduler;
 import dev.steward.core.engine.ExecutorApplyScheduler;
+import dev.steward.core.engine.FileAppliedStateStore;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.metrics.PrometheusMetrics;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public final class StewardModule extends AbstractModule {
         for (NamedSource source : plugins.sources()) {
             listeners.add(state -> source.source().applied(state.revision()));
         }
-        return new ReloadEngine(plugins.backend(), settings.coalesce(), scheduler, time, metrics, listeners);
+        return new ReloadEngine(plugins.backend(), settings.coalesce(), scheduler, time, metrics, listeners,
+                new FileAppliedStateStore(settings.dataDirectory().resolve("engine").resolve("applied-state.json")));
     }
 }
