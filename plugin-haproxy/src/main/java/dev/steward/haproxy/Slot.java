@@ -1,0 +1,31 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.model.Target;
+import java.util.Optional;
+
+/**
+ * One server line of a backend's pool. Its name never changes, so that HAProxy's runtime API can
+ * later point it at another target without a reload.
+ *
+ * @param number 1 and up, unique in its pool
+ * @param target the target it serves; empty for a free slot, kept in maintenance
+ */
+record Slot(int number, Optional<Target> target) {
+    Slot {
+        if (number < 1) {
+            throw new IllegalArgumentException("number must be >= 1, found " + number);
+        }
+        requireNonNull(target, "target is null");
+    }
+
+    static Slot free(int number) {
+        return new Slot(number, Optional.empty());
+    }
+
+    /** The server name in HAProxy: {@code slot1}, {@code slot2}. */
+    String name() {
+        return "slot" + number;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.model.Target;
+import java.util.List;
+import java.util.Optional;
+
+/** The server slots of one backend, numbered from 1 without gaps. */
+record SlotPool(List<Slot> slots) {
+    SlotPool {
+        slots = List.copyOf(requireNonNull(slots, "slots is null"));
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).number() != i + 1) {
+                throw new IllegalArgumentException("slot " + (i + 1) + " is numbered " + slots.get(i).number());
+            }
+        }
+    }
+
+    int size() {
+        return slots.size();
+    }
+
+    /** The slot of that HAProxy server name ({@code slot3}), if the pool has it. */
+    Optional<Slot> slot(String serverName) {
+        requireNonNull(serverName, "serverName is null");
+        return slots.stream().filter(slot -> slot.name().equals(serverName)).findFirst();
+    }
+
+    /** The slot that serves the replica, if any. */
+    Optional<Slot> slotOf(String replicaId) {
+        requireNonNull(replicaId, "replicaId is null");
+        return slots.stream()
+                .filter(slot -> slot.target().map(Target::replicaId).filter(replicaId::equals).isPresent())
+                .findFirst();
+    }
+}
