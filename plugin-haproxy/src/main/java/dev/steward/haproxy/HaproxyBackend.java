@@ -44,6 +44,7 @@ final class HaproxyBackend implements ProxyBackend {
     private final OutputFiles outputs;
     private final RuntimeApi runtimeApi;
     private final ProcessStopper stopper;
+    private final Takeover takeover;
     private final RetiringProcesses retiring = new RetiringProcesses();
 
     private HaproxyBinary binary;
@@ -62,6 +63,7 @@ final class HaproxyBackend implements ProxyBackend {
         this.outputs = new OutputFiles(paths.logs(), settings.logs());
         this.runtimeApi = new RuntimeApi(paths.adminSocket(), settings.commandTimeout(), time);
         this.stopper = new ProcessStopper(time);
+        this.takeover = new Takeover(runtimeApi, time, settings.startTimeout());
     }
 
     /** Prepares the directories and finds HAProxy; HAProxy itself starts with the first apply. */
@@ -83,7 +85,7 @@ final class HaproxyBackend implements ProxyBackend {
         requireOpen();
         Optional<Running> previous = running;
         Optional<Running> serving = previous.filter(current -> current.process().isAlive());
-        SlotPlan plan = allocator.plan(state, previous.map(Running::plan));
+        SlotPlan plan = allocator.plan(state, previous.map(Running::plan).orElse(SlotPlan.NONE));
         String config = renderer.render(state, plan);
         if (serving.isPresent() && serving.get().config().equals(config)) {
             running = Optional.of(new Running(serving.get().process(), config, plan, state));
@@ -105,11 +107,13 @@ final class HaproxyBackend implements ProxyBackend {
         haproxy.check(paths.candidateConfig());
         AtomicFiles.write(paths.serverState(), serving.map(current -> carriedState(plan)).orElse(ServerStateFile.EMPTY));
         log.info("{} HAProxy for revision {}: {}", serving.isPresent() ? "Reloading" : "Starting", state.revision(), reason);
-        HaproxyProcess next = new HaproxyLauncher(haproxy.path(), paths.adminSocket(), outputs)
-                .start(paths.candidateConfig(), serving.map(Running::process));
+        HaproxyLauncher launcher = new HaproxyLauncher(haproxy.path(), paths.adminSocket(), outputs);
+        HaproxyProcess next = serving.isPresent()
+                ? launcher.replace(paths.candidateConfig(), serving.get().process())
+                : launcher.start(paths.candidateConfig());
         lastSpawned = Optional.of(next);
         try {
-            new Takeover(runtimeApi, time, settings.startTimeout()).await(next);
+            takeover.await(next);
         } catch (ApplyException failure) {
             stopper.hardStop(next);
             String keeps = serving.map(current -> "; " + current.process().describe() + " keeps serving revision "
@@ -169,6 +173,7 @@ final class HaproxyBackend implements ProxyBackend {
     public BackendStatus status() {
         Optional<Running> current = running.filter(serving -> serving.process().isAlive());
         Optional<HaproxyProcess> spawned = lastSpawned;
+        Optional<HaproxyProcess> shown = current.map(Running::process).or(() -> spawned);
         String detail;
         if (closed) {
             detail = "stopped";
@@ -181,7 +186,7 @@ final class HaproxyBackend implements ProxyBackend {
                 current.map(serving -> OptionalLong.of(serving.process().pid())).orElse(OptionalLong.empty()),
                 spawned.map(HaproxyProcess::spawn).orElse(0L),
                 0,
-                spawned.map(process -> process.stderr().toString()),
+                shown.map(process -> process.stderr().toString()),
                 retiring.list(),
                 detail);
     }
@@ -198,8 +203,10 @@ final class HaproxyBackend implements ProxyBackend {
         }
         List<HaproxyProcess> processes = new ArrayList<>(retiring.processes());
         running.map(Running::process).ifPresent(processes::add);
-        log.info("Stopping HAProxy: {}", processes.stream().map(HaproxyProcess::describe).collect(Collectors.joining(", ")));
-        stopper.stop(processes, settings.stopTimeout());
+        if (!processes.isEmpty()) {
+            log.info("Stopping {}", processes.stream().map(HaproxyProcess::describe).collect(Collectors.joining(", ")));
+            stopper.stop(processes, settings.stopTimeout());
+        }
         running = Optional.empty();
     }
 

@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,18 +27,28 @@ final class HaproxyLauncher {
         this.outputs = requireNonNull(outputs, "outputs is null");
     }
 
-    /**
-     * Starts HAProxy on {@code config}. When it replaces a process, it takes that process's listening
-     * sockets over the admin socket ({@code -x}) and then tells it to finish ({@code -sf}).
-     */
-    HaproxyProcess start(Path config, Optional<HaproxyProcess> replacing) {
+    /** Starts HAProxy on {@code config}, binding its listeners itself. */
+    HaproxyProcess start(Path config) {
         requireNonNull(config, "config is null");
-        requireNonNull(replacing, "replacing is null");
+        return spawn(List.of(binary.toString(), "-db", "-f", config.toString()));
+    }
+
+    /**
+     * Starts HAProxy on {@code config} in place of {@code old}: it takes the old process's listening
+     * sockets over the admin socket ({@code -x}), so no connection is refused, then tells it to finish
+     * its connections and exit ({@code -sf}).
+     */
+    HaproxyProcess replace(Path config, HaproxyProcess old) {
+        requireNonNull(config, "config is null");
+        requireNonNull(old, "old is null");
+        return spawn(List.of(binary.toString(), "-db", "-f", config.toString(), "-x", adminSocket.toString(), "-sf",
+                Long.toString(old.pid())));
+    }
+
+    private HaproxyProcess spawn(List<String> command) {
         long spawn = outputs.nextSpawn();
         Path stdout = outputs.stdout(spawn);
         Path stderr = outputs.stderr(spawn);
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "-db", "-f", config.toString()));
-        replacing.ifPresent(old -> command.addAll(List.of("-x", adminSocket.toString(), "-sf", Long.toString(old.pid()))));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The answer to {@code show info}.
@@ -38,10 +37,6 @@ record ShowInfo(long pid, Map<String, String> fields) {
         } catch (NumberFormatException notANumber) {
             throw new RuntimeApiException(COMMAND, "the Pid field is not a number: " + pid);
         }
-    }
-
-    Optional<String> version() {
-        return Optional.ofNullable(fields.get("Version"));
     }
 
     private static String firstLine(String answer) {

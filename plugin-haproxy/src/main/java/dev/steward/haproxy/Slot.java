@@ -20,10 +20,6 @@ record Slot(int number, Optional<Target> target) {
         requireNonNull(target, "target is null");
     }
 
-    static Slot free(int number) {
-        return new Slot(number, Optional.empty());
-    }
-
     /** The server name in HAProxy: {@code slot1}, {@code slot2}. */
     String name() {
         return "slot" + number;

@@ -1,5 +1,7 @@
 package dev.steward.haproxy;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
@@ -25,26 +27,27 @@ final class SlotAllocator {
     }
 
     /** A plan for {@code state} that keeps what it can of {@code previous}. */
-    SlotPlan plan(RoutingState state, Optional<SlotPlan> previous) {
+    SlotPlan plan(RoutingState state, SlotPlan previous) {
+        requireNonNull(state, "state is null");
+        requireNonNull(previous, "previous is null");
         Map<String, SlotPool> groups = new HashMap<>();
         for (TargetGroup group : state.targetGroups().groups()) {
-            groups.put(group.name(), pool(group.targets(), previous.flatMap(plan -> plan.group(group.name()))));
+            groups.put(group.name(), pool(group.targets(), previous.group(group.name()).orElse(SlotPool.NONE)));
         }
-        SlotPool fallback = pool(state.fallbackTargets().targets(), previous.map(SlotPlan::fallback));
-        return new SlotPlan(groups, fallback);
+        return new SlotPlan(groups, pool(state.fallbackTargets().targets(), previous.fallback()));
     }
 
     /** A fresh plan, as the state alone gives it. */
     SlotPlan plan(RoutingState state) {
-        return plan(state, Optional.empty());
+        return plan(state, SlotPlan.NONE);
     }
 
-    private SlotPool pool(List<Target> targets, Optional<SlotPool> previous) {
-        int size = Math.max(sizeFor(targets.size()), previous.map(SlotPool::size).orElse(0));
+    private SlotPool pool(List<Target> targets, SlotPool previous) {
+        int size = Math.max(sizeFor(targets.size()), previous.size());
         Target[] placed = new Target[size];
         List<Target> newcomers = new ArrayList<>();
         for (Target target : targets) {
-            Optional<Slot> kept = previous.flatMap(pool -> pool.slotOf(target.replicaId()));
+            Optional<Slot> kept = previous.slotOf(target.replicaId());
             if (kept.isPresent()) {
                 placed[kept.get().number() - 1] = target;
             } else {
@@ -65,7 +68,7 @@ final class SlotAllocator {
         return new SlotPool(slots);
     }
 
-    int sizeFor(int targets) {
+    private int sizeFor(int targets) {
         int size = minimumSize;
         while (size < targets) {
             size *= 2;

@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param fallback the pool of the fallback targets
  */
 record SlotPlan(Map<String, SlotPool> groups, SlotPool fallback) {
+    /** No pools at all: what a first plan starts from. */
+    static final SlotPlan NONE = new SlotPlan(Map.of(), SlotPool.NONE);
+
     SlotPlan {
         groups = Map.copyOf(requireNonNull(groups, "groups is null"));
         requireNonNull(fallback, "fallback is null");

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 /** The server slots of one backend, numbered from 1 without gaps. */
 record SlotPool(List<Slot> slots) {
+    static final SlotPool NONE = new SlotPool(List.of());
+
     SlotPool {
         slots = List.copyOf(requireNonNull(slots, "slots is null"));
         for (int i = 0; i < slots.size(); i++) {

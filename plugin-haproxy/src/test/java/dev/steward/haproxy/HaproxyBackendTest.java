@@ -221,6 +221,8 @@ class HaproxyBackendTest {
         assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r1");
         Eventually.await("the old process exits", () -> !isAlive(oldPid));
         Eventually.await("the old process leaves the retiring list", () -> backend.status().retiring().isEmpty());
+        assertThat(new RuntimeApi(dataDirectory.resolve("run/admin.sock"), Duration.ofSeconds(2), TimeSource.system())
+                .showInfo().pid()).as("the admin socket outlives the old process").isEqualTo(newPid);
     }
 
     @Test

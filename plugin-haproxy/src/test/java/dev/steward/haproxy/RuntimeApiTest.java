@@ -43,7 +43,7 @@ class RuntimeApiTest {
 
         assertThat(received.get()).isEqualTo("show info\n");
         assertThat(info.pid()).isEqualTo(4242);
-        assertThat(info.version()).contains("2.6.12");
+        assertThat(info.fields()).containsEntry("Version", "2.6.12");
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,7 @@ class SlotAllocatorTest {
     void aReplicaKeepsItsSlotAndANewOneTakesTheLowestFreeSlot() {
         SlotPlan first = allocator.plan(state(targets(1, 3)));
 
-        SlotPlan second = allocator.plan(state(List.of(target(3), target(9), target(1))), Optional.of(first));
+        SlotPlan second = allocator.plan(state(List.of(target(3), target(9), target(1))), first);
 
         assertThat(names(second.group("app").orElseThrow())).containsExactly("r1", "r9", "r3", "-");
     }
@@ -42,7 +41,7 @@ class SlotAllocatorTest {
     void aReplicaMovedToAnotherPortKeepsItsSlot() {
         SlotPlan first = allocator.plan(state(targets(1, 2)));
 
-        SlotPlan second = allocator.plan(state(List.of(target(1), new Target("127.0.0.1", 30002, "r2"))), Optional.of(first));
+        SlotPlan second = allocator.plan(state(List.of(target(1), new Target("127.0.0.1", 30002, "r2"))), first);
 
         assertThat(second.group("app").orElseThrow().slotOf("r2").orElseThrow().target().orElseThrow().port()).isEqualTo(30002);
         assertThat(second.group("app").orElseThrow().slotOf("r2").orElseThrow().number()).isEqualTo(2);
@@ -52,7 +51,7 @@ class SlotAllocatorTest {
     void aPoolDoesNotShrinkWhileItsGroupLives() {
         SlotPlan grown = allocator.plan(state(targets(1, 6)));
 
-        SlotPlan after = allocator.plan(state(targets(1, 1)), Optional.of(grown));
+        SlotPlan after = allocator.plan(state(targets(1, 1)), grown);
 
         assertThat(after.group("app").orElseThrow().size()).isEqualTo(8);
     }
