@@ -348,6 +348,47 @@ class HaproxyBackendTest {
         assertThat(HttpProbe.get(port, "/app1").status()).isEqualTo(503);
     }
 
+    @Test
+    void closeStopsHardWhatOutlivesTheBound() throws Exception {
+        Replica slow = holdingReplica("slow");
+        int port = freePort();
+        HaproxyBackend backend = backend(port, Map.of("stop-timeout", "300ms"));
+        backend.apply(state(1, List.of(group("app1", "/app1", slow)), List.of()));
+        long pid = backend.status().pid().orElseThrow();
+        CompletableFuture.runAsync(() -> {
+            try {
+                HttpProbe.get(port, "/app1");
+            } catch (UncheckedIOException | IllegalStateException cut) {
+                // The hard stop cuts this request; that is the point.
+            }
+        }, background);
+        slow.awaitHeldRequest();
+
+        backend.close();
+
+        assertThat(isAlive(pid)).isFalse();
+    }
+
+    @Test
+    void describeNamesTheVersionAndTheExecutable() {
+        assertThat(backend(freePort()).describe()).matches("HAProxy 2\\.\\d+\\.\\d+\\S* \\(/\\S+/haproxy\\)");
+    }
+
+    @Test
+    void aMissingBinaryIsAnErrorNamingTheSetting() {
+        HaproxyBackend backend = create(freePort(), Map.of("binary", "/nonexistent/haproxy"));
+
+        assertThatThrownBy(backend::start)
+                .isInstanceOf(HaproxyException.class)
+                .hasMessageContaining("steward.haproxy.binary is \"/nonexistent/haproxy\"");
+        assertThatThrownBy(() -> backend.apply(state(1, List.of(), List.of())))
+                .isInstanceOf(ApplyException.class)
+                .hasMessageContaining("steward.haproxy.binary");
+        assertThatThrownBy(() -> backend.verify(RoutingState.EMPTY))
+                .isInstanceOf(ApplyException.class)
+                .hasMessageContaining("steward.haproxy.binary");
+    }
+
     private HaproxyBackend backend(int port) {
         return backend(port, Map.of());
     }
