@@ -94,7 +94,7 @@ final class HaproxyBinary {
         try {
             output = Files.createTempFile(workDirectory, "haproxy-run.", ".log");
             Process process = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectInput(HaproxyLauncher.NO_INPUT)
                     .redirectOutput(output.toFile())
                     .redirectErrorStream(true)
                     .start();

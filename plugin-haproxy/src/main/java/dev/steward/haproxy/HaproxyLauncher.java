@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 final class HaproxyLauncher {
     private static final Logger log = LoggerFactory.getLogger(HaproxyLauncher.class);
-    private static final File NO_INPUT = new File("/dev/null");
+    /** HAProxy reads nothing; a closed or inherited stdin could be a terminal or Steward's own input. */
+    static final ProcessBuilder.Redirect NO_INPUT = ProcessBuilder.Redirect.from(new File("/dev/null"));
 
     private final Path binary;
     private final Path adminSocket;
@@ -51,7 +52,7 @@ final class HaproxyLauncher {
         Path stderr = outputs.stderr(spawn);
         try {
             Process process = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
+                    .redirectInput(NO_INPUT)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
                     .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
                     .start();

@@ -3,7 +3,6 @@ package dev.steward.haproxy;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.TimeSource;
-import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +55,7 @@ final class ProcessStopper {
         List<String> command = List.of("kill", "-USR1", Long.toString(process.pid()));
         try {
             Process kill = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectInput(HaproxyLauncher.NO_INPUT)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();

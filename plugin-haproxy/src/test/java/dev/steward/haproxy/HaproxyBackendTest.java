@@ -227,21 +227,13 @@ class HaproxyBackendTest {
 
     @Test
     void anOldProcessIsTrackedWithItsRevisionWhileItFinishesARequest() throws Exception {
-        Replica slow = holdingReplica("slow");
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
-        backend.apply(state(1, List.of(group("app1", "/app1", slow)), List.of()));
-        long oldPid = backend.status().pid().orElseThrow();
-        CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), background);
-        slow.awaitHeldRequest();
+        ReloadDuringARequest reload = reloadDuringARequest();
 
-        backend.apply(state(2, List.of(group("app1", "/app1", slow), group("app2", "/app2")), List.of()));
-
-        assertThat(backend.status().retiring()).extracting(RetiringProcess::pid, RetiringProcess::revision)
-                .containsExactly(tuple(oldPid, 1L));
-        slow.release();
-        assertThat(inFlight.get(10, TimeUnit.SECONDS).body()).as("the old process finished the request").isEqualTo("slow");
-        Eventually.await("the old process exits once its request is done", () -> backend.status().retiring().isEmpty());
+        assertThat(reload.backend().status().retiring()).extracting(RetiringProcess::pid, RetiringProcess::revision)
+                .containsExactly(tuple(reload.oldPid(), 1L));
+        reload.replica().release();
+        assertThat(reload.inFlight().get(10, TimeUnit.SECONDS).body()).as("the old process finished the request").isEqualTo("slow");
+        Eventually.await("the old process exits once its request is done", () -> reload.backend().status().retiring().isEmpty());
     }
 
     @Test
@@ -308,25 +300,18 @@ class HaproxyBackendTest {
 
     @Test
     void closeLetsAnInFlightRequestFinishAndStopsEveryProcess() throws Exception {
-        Replica slow = holdingReplica("slow");
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
-        backend.apply(state(1, List.of(group("app1", "/app1", slow)), List.of()));
-        long oldPid = backend.status().pid().orElseThrow();
-        CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), background);
-        slow.awaitHeldRequest();
-        backend.apply(state(2, List.of(group("app1", "/app1", slow), group("app2", "/app2")), List.of()));
-        long newPid = backend.status().pid().orElseThrow();
+        ReloadDuringARequest reload = reloadDuringARequest();
+        long newPid = reload.backend().status().pid().orElseThrow();
 
-        CompletableFuture<Void> closing = CompletableFuture.runAsync(backend::close, background);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(reload.backend()::close, background);
         Eventually.await("the new process stops on the soft stop", () -> !isAlive(newPid));
-        assertThat(isAlive(oldPid)).as("the old process still finishes its request").isTrue();
-        slow.release();
+        assertThat(isAlive(reload.oldPid())).as("the old process still finishes its request").isTrue();
+        reload.replica().release();
 
         closing.get(10, TimeUnit.SECONDS);
-        assertThat(inFlight.get(10, TimeUnit.SECONDS).body()).isEqualTo("slow");
-        assertThat(isAlive(oldPid)).isFalse();
-        assertThat(backend.status().detail()).isEqualTo("stopped");
+        assertThat(reload.inFlight().get(10, TimeUnit.SECONDS).body()).isEqualTo("slow");
+        assertThat(isAlive(reload.oldPid())).isFalse();
+        assertThat(reload.backend().status().detail()).isEqualTo("stopped");
     }
 
     @Test
@@ -387,6 +372,22 @@ class HaproxyBackendTest {
         assertThatThrownBy(() -> backend.verify(RoutingState.EMPTY))
                 .isInstanceOf(ApplyException.class)
                 .hasMessageContaining("steward.haproxy.binary");
+    }
+
+    /** A request held by its replica in the process of revision 1 while revision 2 reloads HAProxy. */
+    private record ReloadDuringARequest(HaproxyBackend backend, Replica replica, long oldPid,
+            CompletableFuture<HttpProbe.Response> inFlight) {}
+
+    private ReloadDuringARequest reloadDuringARequest() throws InterruptedException {
+        Replica slow = holdingReplica("slow");
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+        backend.apply(state(1, List.of(group("app1", "/app1", slow)), List.of()));
+        long oldPid = backend.status().pid().orElseThrow();
+        CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), background);
+        slow.awaitHeldRequest();
+        backend.apply(state(2, List.of(group("app1", "/app1", slow), group("app2", "/app2")), List.of()));
+        return new ReloadDuringARequest(backend, slow, oldPid, inFlight);
     }
 
     private HaproxyBackend backend(int port) {
