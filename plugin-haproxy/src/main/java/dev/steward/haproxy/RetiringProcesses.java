@@ -33,7 +33,11 @@ final class RetiringProcesses {
 
     /** The processes still alive; one that just exited may not have been removed yet. */
     List<RetiringProcess> list() {
-        return byPid.values().stream().filter(entry -> entry.process().isAlive()).map(Entry::retiring).sorted(Comparator.comparingLong(RetiringProcess::pid)).toList();
+        return byPid.values().stream()
+                .filter(entry -> entry.process().isAlive())
+                .map(Entry::retiring)
+                .sorted(Comparator.comparingLong(RetiringProcess::pid))
+                .toList();
     }
 
     List<HaproxyProcess> processes() {

@@ -237,20 +237,27 @@ class HaproxyBackendTest {
     }
 
     @Test
-    void aStartThatFailsCarriesTheTailOfItsStderr() throws IOException {
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            HaproxyBackend backend = backend(taken.getLocalPort());
-
-            assertThatThrownBy(() -> backend.apply(state(1, List.of(group("app1", "/app1")), List.of())))
+    void aStartThatFailsCarriesTheTailOfItsStderrAndTheNextApplyStartsAfresh() throws IOException {
+        Replica replica = replica("app1-r1");
+        ServerSocket taken = new ServerSocket();
+        taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int port = taken.getLocalPort();
+        HaproxyBackend backend = backend(port);
+        try (taken) {
+            assertThatThrownBy(() -> backend.apply(state(1, List.of(group("app1", "/app1", replica)), List.of())))
                     .isInstanceOf(ApplyException.class)
                     .hasMessageContaining("HAProxy spawn 1")
                     .hasMessageContaining("during start-up")
                     .hasMessageContaining("haproxy.1.stderr.log")
                     .hasMessageContaining("cannot bind socket");
             assertThat(backend.status().pid()).isEmpty();
-            assertThat(backend.status().detail()).contains("is not running");
+            assertThat(backend.status().detail()).matches("HAProxy spawn 1 \\(pid \\d+\\) is not running");
         }
+
+        backend.apply(state(2, List.of(group("app1", "/app1", replica)), List.of()));
+
+        assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r1");
+        assertThat(backend.status().spawn()).isEqualTo(2);
     }
 
     @Test
