@@ -44,12 +44,14 @@ final class SlotAllocator {
 
     private SlotPool pool(List<Target> targets, SlotPool previous) {
         int size = Math.max(sizeFor(targets.size()), previous.size());
+        Map<String, Integer> previousNumbers = new HashMap<>();
+        previous.slots().forEach(slot -> slot.target().ifPresent(target -> previousNumbers.put(target.replicaId(), slot.number())));
         Target[] placed = new Target[size];
         List<Target> newcomers = new ArrayList<>();
         for (Target target : targets) {
-            Optional<Slot> kept = previous.slotOf(target.replicaId());
-            if (kept.isPresent()) {
-                placed[kept.get().number() - 1] = target;
+            Integer kept = previousNumbers.get(target.replicaId());
+            if (kept != null) {
+                placed[kept - 1] = target;
             } else {
                 newcomers.add(target);
             }

@@ -2,9 +2,9 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.model.Target;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The server slots of one backend, numbered from 1 without gaps. */
 record SlotPool(List<Slot> slots) {
@@ -26,14 +26,9 @@ record SlotPool(List<Slot> slots) {
     /** The slot of that HAProxy server name ({@code slot3}), if the pool has it. */
     Optional<Slot> slot(String serverName) {
         requireNonNull(serverName, "serverName is null");
-        return slots.stream().filter(slot -> slot.name().equals(serverName)).findFirst();
-    }
-
-    /** The slot that serves the replica, if any. */
-    Optional<Slot> slotOf(String replicaId) {
-        requireNonNull(replicaId, "replicaId is null");
-        return slots.stream()
-                .filter(slot -> slot.target().map(Target::replicaId).filter(replicaId::equals).isPresent())
-                .findFirst();
+        OptionalInt number = Slot.numberOf(serverName);
+        return number.isPresent() && number.getAsInt() <= slots.size()
+                ? Optional.of(slots.get(number.getAsInt() - 1))
+                : Optional.empty();
     }
 }

@@ -43,8 +43,8 @@ class SlotAllocatorTest {
 
         SlotPlan second = allocator.plan(state(List.of(target(1), new Target("127.0.0.1", 30002, "r2"))), first);
 
-        assertThat(second.group("app").orElseThrow().slotOf("r2").orElseThrow().target().orElseThrow().port()).isEqualTo(30002);
-        assertThat(second.group("app").orElseThrow().slotOf("r2").orElseThrow().number()).isEqualTo(2);
+        assertThat(second.group("app").orElseThrow().slot("slot2").orElseThrow().target())
+                .contains(new Target("127.0.0.1", 30002, "r2"));
     }
 
     @Test
@@ -54,6 +54,19 @@ class SlotAllocatorTest {
         SlotPlan after = allocator.plan(state(targets(1, 1)), grown);
 
         assertThat(after.group("app").orElseThrow().size()).isEqualTo(8);
+    }
+
+    @Test
+    void slotsAreFoundByTheirServerNameOnly() {
+        SlotPool pool = allocator.plan(state(targets(1, 1))).group("app").orElseThrow();
+
+        assertThat(pool.slot("slot1").orElseThrow().target()).contains(target(1));
+        assertThat(pool.slot("slot4")).isPresent();
+        assertThat(pool.slot("slot5")).isEmpty();
+        assertThat(pool.slot("slot0")).isEmpty();
+        assertThat(pool.slot("slot01")).isEmpty();
+        assertThat(pool.slot("s1")).isEmpty();
+        assertThat(pool.slot("slot99999999999")).isEmpty();
     }
 
     @Test
