@@ -97,7 +97,7 @@ final class HaproxyBackend implements ProxyBackend {
         try {
             return reload(state, plan, config, serving, reason);
         } catch (HaproxyException | UncheckedIOException problem) {
-            throw new ApplyException(problem.getMessage(), problem);
+            throw new ApplyException(ApplyMode.RELOAD, problem.getMessage(), problem);
         }
     }
 
@@ -118,7 +118,7 @@ final class HaproxyBackend implements ProxyBackend {
             stopper.hardStop(next);
             String keeps = serving.map(current -> "; " + current.process().describe() + " keeps serving revision "
                     + current.state().revision()).orElse("");
-            throw new ApplyException(failure.getMessage() + keeps, failure);
+            throw new ApplyException(ApplyMode.RELOAD, failure.getMessage() + keeps, failure);
         }
         AtomicFiles.move(paths.candidateConfig(), paths.liveConfig());
         serving.ifPresent(old -> retiring.add(old.process(), old.state().revision(), time.wallTime()));
@@ -157,10 +157,10 @@ final class HaproxyBackend implements ProxyBackend {
                 Files.deleteIfExists(candidate);
             }
         } catch (IOException problem) {
-            throw new ApplyException("cannot write a configuration to check under " + paths.directory() + ": "
+            throw new ApplyException(ApplyMode.RELOAD, "cannot write a configuration to check under " + paths.directory() + ": "
                     + problem.getMessage(), problem);
         } catch (HaproxyException | UncheckedIOException problem) {
-            throw new ApplyException(problem.getMessage(), problem);
+            throw new ApplyException(ApplyMode.RELOAD, problem.getMessage(), problem);
         }
     }
 

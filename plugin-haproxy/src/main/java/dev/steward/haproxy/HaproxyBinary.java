@@ -3,6 +3,7 @@ package dev.steward.haproxy;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.ApplyException;
+import dev.steward.api.ApplyMode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ final class HaproxyBinary {
             String message = run.output().lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("[NOTICE]"))
                     .collect(Collectors.joining("\n"));
-            throw new ApplyException("HAProxy rejected the configuration (exit " + run.exitCode() + "):\n" + message);
+            throw new ApplyException(ApplyMode.RELOAD, "HAProxy rejected the configuration (exit " + run.exitCode() + "):\n" + message);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.steward.haproxy;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.ApplyException;
+import dev.steward.api.ApplyMode;
 import dev.steward.api.TimeSource;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ final class Takeover {
         String lastAnswer = "no answer yet";
         while (time.monotonicNanos() < deadline) {
             if (!process.isAlive()) {
-                throw new ApplyException(process.describe() + " exited with status " + process.process().exitValue()
+                throw new ApplyException(ApplyMode.RELOAD, process.describe() + " exited with status " + process.process().exitValue()
                         + " during start-up; " + stderrTail(process));
             }
             try {
@@ -46,7 +47,7 @@ final class Takeover {
             }
             waitForExitOrPoll(process);
         }
-        throw new ApplyException(process.describe() + " did not answer on the admin socket with its own pid within "
+        throw new ApplyException(ApplyMode.RELOAD, process.describe() + " did not answer on the admin socket with its own pid within "
                 + timeout.toMillis() + " ms (" + lastAnswer + "); " + stderrTail(process));
     }
 
@@ -55,7 +56,7 @@ final class Takeover {
             process.process().waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ApplyException("interrupted while waiting for " + process.describe() + " to take over", interrupted);
+            throw new ApplyException(ApplyMode.RELOAD, "interrupted while waiting for " + process.describe() + " to take over", interrupted);
         }
     }
 
