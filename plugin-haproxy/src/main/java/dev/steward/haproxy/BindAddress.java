@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where HAProxy's frontend listens. Checked strictly because it is written into a {@code bind} line:
- * nothing but an IP literal or a DNS name and a port can pass.
+ * Where HAProxy's frontend listens, or another address it reaches (the syslog server). Checked strictly
+ * because it is written into a config line: nothing but an IP literal or a DNS name and a port can pass.
  *
  * @param host an IPv4 literal, an IPv6 literal (without brackets) or a DNS name
  * @param port 1 to 65535

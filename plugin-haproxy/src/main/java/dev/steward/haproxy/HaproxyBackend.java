@@ -6,6 +6,7 @@ import dev.steward.api.ApplyException;
 import dev.steward.api.ApplyMode;
 import dev.steward.api.ApplyOutcome;
 import dev.steward.api.BackendStatus;
+import dev.steward.api.Metrics;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.RoutingState;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Makes a local HAProxy serve routing states. Each change is validated with {@code haproxy -c} before
  * a new process takes over from the old one (listening sockets handed over, old process finishing its
  * connections); the apply succeeds only once the new process answers on the admin socket with its own
- * pid. A state that renders to the running configuration changes nothing.
+ * pid. A state that renders to the running configuration changes nothing. The serving process is
+ * supervised, old processes are bounded in number, and the access log never blocks HAProxy.
  */
 final class HaproxyBackend implements ProxyBackend {
     private static final Logger log = LoggerFactory.getLogger(HaproxyBackend.class);
@@ -46,14 +49,18 @@ final class HaproxyBackend implements ProxyBackend {
     private final ProcessStopper stopper;
     private final Takeover takeover;
     private final RetiringProcesses retiring = new RetiringProcesses();
+    private final RetiringGate retiringGate;
+    private final Supervisor supervisor;
+    private final Optional<AccessLogReceiver> accessLog;
 
     private HaproxyBinary binary;
+    private HaproxyLauncher launcher;
     private ScheduledExecutorService rotation;
     private volatile Optional<Running> running = Optional.empty();
     private volatile Optional<HaproxyProcess> lastSpawned = Optional.empty();
     private volatile boolean closed;
 
-    HaproxyBackend(HaproxySettings settings, RuntimePaths paths, Path home, TimeSource time) {
+    HaproxyBackend(HaproxySettings settings, RuntimePaths paths, Path home, TimeSource time, Metrics metrics) {
         this.settings = requireNonNull(settings, "settings is null");
         this.paths = requireNonNull(paths, "paths is null");
         this.home = requireNonNull(home, "home is null");
@@ -64,13 +71,20 @@ final class HaproxyBackend implements ProxyBackend {
         this.runtimeApi = new RuntimeApi(paths.adminSocket(), settings.commandTimeout(), time);
         this.stopper = new ProcessStopper(time);
         this.takeover = new Takeover(runtimeApi, time, settings.startTimeout());
+        this.retiringGate = new RetiringGate(retiring, settings.retiring(), time);
+        this.supervisor = new Supervisor(new Restarts(), settings.restart(), requireNonNull(metrics, "metrics is null"), time);
+        this.accessLog = settings.accessLog().target() == AccessLogTarget.STEWARD
+                ? Optional.of(new AccessLogReceiver(paths.accessLogSocket(), settings.accessLog().queueSize(),
+                        LoggerFactory.getLogger(AccessLogReceiver.LOGGER), metrics, time))
+                : Optional.empty();
     }
 
-    /** Prepares the directories and finds HAProxy; HAProxy itself starts with the first apply. */
+    /** Prepares the directories, finds HAProxy and opens the access log socket; HAProxy itself starts with the first apply. */
     @Override
     public synchronized void start() {
         requireOpen();
         log.info("HAProxy backend uses {}; files under {}", binary().describe(), paths.directory());
+        accessLog.ifPresent(AccessLogReceiver::start);
         if (rotation == null) {
             rotation = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform()
                     .name("steward-haproxy-output-rotation").daemon().unstarted(task));
@@ -92,8 +106,8 @@ final class HaproxyBackend implements ProxyBackend {
             return new ApplyOutcome(ApplyMode.RUNTIME, "unchanged");
         }
         String reason = serving.map(current -> ReloadReason.between(current.state(), state))
-                .orElseGet(() -> previous.map(dead -> dead.process().describe() + " had exited with status "
-                        + dead.process().process().exitValue()).orElse("first start"));
+                .orElseGet(() -> previous.map(dead -> dead.process().describe() + " had " + dead.process().exitDescription())
+                        .orElse("first start"));
         try {
             return reload(state, plan, config, serving, reason);
         } catch (HaproxyException | UncheckedIOException problem) {
@@ -102,20 +116,19 @@ final class HaproxyBackend implements ProxyBackend {
     }
 
     private ApplyOutcome reload(RoutingState state, SlotPlan plan, String config, Optional<Running> serving, String reason) {
-        HaproxyBinary haproxy = binary();
         AtomicFiles.write(paths.candidateConfig(), config);
-        haproxy.check(paths.candidateConfig());
+        binary().check(paths.candidateConfig());
+        if (serving.isPresent()) {
+            retiringGate.awaitRoom(state.revision());
+        }
         AtomicFiles.write(paths.serverState(), serving.map(current -> carriedState(plan)).orElse(ServerStateFile.EMPTY));
         log.info("{} HAProxy for revision {}: {}", serving.isPresent() ? "Reloading" : "Starting", state.revision(), reason);
-        HaproxyLauncher launcher = new HaproxyLauncher(haproxy.path(), paths.adminSocket(), outputs);
-        HaproxyProcess next = serving.isPresent()
-                ? launcher.replace(paths.candidateConfig(), serving.get().process())
-                : launcher.start(paths.candidateConfig());
-        lastSpawned = Optional.of(next);
+        HaproxyProcess next;
         try {
-            takeover.await(next);
+            next = spawnAndProve(() -> serving.isPresent()
+                    ? launcher().replace(paths.candidateConfig(), serving.get().process())
+                    : launcher().start(paths.candidateConfig()));
         } catch (ApplyException failure) {
-            stopper.hardStop(next);
             String keeps = serving.map(current -> "; " + current.process().describe() + " keeps serving revision "
                     + current.state().revision()).orElse("");
             throw new ApplyException(ApplyMode.RELOAD, failure.getMessage() + keeps, failure);
@@ -123,9 +136,23 @@ final class HaproxyBackend implements ProxyBackend {
         AtomicFiles.move(paths.candidateConfig(), paths.liveConfig());
         serving.ifPresent(old -> retiring.add(old.process(), old.state().revision(), time.wallTime()));
         running = Optional.of(new Running(next, config, plan, state));
+        supervisor.watch(next);
         outputs.prune(runningSpawns());
         log.info("{} serves revision {}", next.describe(), state.revision());
         return new ApplyOutcome(ApplyMode.RELOAD, reason);
+    }
+
+    /** Spawns a process and proves it took over; one that does not is stopped, and the failure says why. */
+    private HaproxyProcess spawnAndProve(Supplier<HaproxyProcess> spawn) {
+        HaproxyProcess next = spawn.get();
+        lastSpawned = Optional.of(next);
+        try {
+            takeover.await(next);
+            return next;
+        } catch (ApplyException failure) {
+            stopper.hardStop(next);
+            throw failure;
+        }
     }
 
     /** The old process's server states, for the slots that keep their target; none when it cannot say. */
@@ -178,26 +205,31 @@ final class HaproxyBackend implements ProxyBackend {
         if (closed) {
             detail = "stopped";
         } else if (current.isPresent()) {
-            detail = "serving revision " + current.get().state().revision();
+            detail = "serving revision " + current.get().state().revision() + retiringGate.waiting().map(note -> "; " + note).orElse("");
         } else {
-            detail = spawned.map(process -> process.describe() + " is not running").orElse("not started");
+            detail = supervisor.pending().orElseGet(() -> spawned.map(process -> process.describe() + " is not running")
+                    .orElse("not started"));
         }
         return new BackendStatus(
                 current.map(serving -> OptionalLong.of(serving.process().pid())).orElse(OptionalLong.empty()),
                 spawned.map(HaproxyProcess::spawn).orElse(0L),
-                0,
+                supervisor.restarts(),
                 shown.map(process -> process.stderr().toString()),
                 retiring.list(),
                 detail);
     }
 
-    /** Soft-stops the serving process and every retiring one, then stops hard what outlives the bound. */
+    /**
+     * Soft-stops the serving process and every retiring one, waits for all of them up to the bound, then
+     * stops hard what outlives it. The access log is read until they have exited.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        supervisor.close();
         if (rotation != null) {
             rotation.shutdownNow();
         }
@@ -208,14 +240,47 @@ final class HaproxyBackend implements ProxyBackend {
             stopper.stop(processes, settings.stopTimeout());
         }
         running = Optional.empty();
+        accessLog.ifPresent(AccessLogReceiver::close);
     }
 
+    /** Finds HAProxy, the first time after preparing the files its configuration names. */
     private synchronized HaproxyBinary binary() {
         if (binary == null) {
             paths.create();
+            ErrorPages.writeFiles(paths, settings.gatewayErrorStatus());
             binary = HaproxyBinary.locate(settings.binary(), home, paths.directory(), settings.configCheckTimeout());
         }
         return binary;
+    }
+
+    private synchronized HaproxyLauncher launcher() {
+        if (launcher == null) {
+            launcher = new HaproxyLauncher(binary().path(), paths.adminSocket(), outputs, settings.debugOutput());
+        }
+        return launcher;
+    }
+
+    /** Whether {@code process} serves: the supervisor restarts only that one. */
+    private synchronized boolean serves(HaproxyProcess process) {
+        return !closed && running.map(current -> current.process() == process).orElse(false);
+    }
+
+    /**
+     * Starts a process on the live configuration, the last that served, in place of one that exited.
+     * Its server states start empty: the file holds those of the last reload, runtime changes since may
+     * have moved slots, and a dead process cannot be asked; the health checks bring states back.
+     */
+    private synchronized Optional<HaproxyProcess> restart(HaproxyProcess exited, String cause) {
+        if (!serves(exited)) {
+            return Optional.empty();
+        }
+        Running last = running.orElseThrow();
+        AtomicFiles.write(paths.serverState(), ServerStateFile.EMPTY);
+        log.info("Restarting HAProxy on the configuration of revision {} after {}", last.state().revision(), cause);
+        HaproxyProcess next = spawnAndProve(() -> launcher().start(paths.liveConfig()));
+        running = Optional.of(new Running(next, last.config(), last.plan(), last.state()));
+        outputs.prune(runningSpawns());
+        return Optional.of(next);
     }
 
     private Set<Long> runningSpawns() {
@@ -235,6 +300,19 @@ final class HaproxyBackend implements ProxyBackend {
     private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("the HAProxy backend is closed");
+        }
+    }
+
+    /** The supervisor's hold on the backend: both calls take the lock applies hold. */
+    private final class Restarts implements Supervisor.Restarter {
+        @Override
+        public boolean serves(HaproxyProcess process) {
+            return HaproxyBackend.this.serves(process);
+        }
+
+        @Override
+        public Optional<HaproxyProcess> restart(HaproxyProcess exited, String cause) {
+            return HaproxyBackend.this.restart(exited, cause);
         }
     }
 

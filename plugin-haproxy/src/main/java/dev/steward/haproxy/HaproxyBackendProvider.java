@@ -13,7 +13,8 @@ public final class HaproxyBackendProvider implements ProxyBackendProvider {
 
     @Override
     public ProxyBackend create(PluginContext context) {
-        HaproxySettings settings = HaproxySettings.read(context.settingsReader());
-        return new HaproxyBackend(settings, RuntimePaths.under(context.dataDirectory()), context.home(), context.time());
+        HaproxySettings settings = HaproxySettings.read(context.settingsReader(), context.home());
+        return new HaproxyBackend(settings, RuntimePaths.under(context.dataDirectory()), context.home(), context.time(),
+                context.metrics());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.api.InvalidConfigException;
-import dev.steward.api.Metrics;
 import dev.steward.api.PluginContext;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.ProxyBackendProvider;
@@ -19,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HaproxyBackendProviderTest {
     @TempDir
     Path home;
+
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     @Test
     void theModuleProvidesTheHaproxyBackend() {
@@ -43,6 +44,20 @@ class HaproxyBackendProviderTest {
                     .contains("stats socket " + home.resolve("data/haproxy/run/admin.sock"));
             assertThat(backend.status().detail()).isEqualTo("not started");
         }
+        assertThat(metrics.counterNames()).containsExactlyInAnyOrder("steward_haproxy_restarts_total",
+                "steward_haproxy_access_log_dropped_total");
+    }
+
+    @Test
+    void aMissingCertificateIsAConfigErrorNamingTheKey() {
+        assertThatThrownBy(() -> new HaproxyBackendProvider().create(context(Map.of("tls.certificate", "conf/missing.pem"),
+                home.resolve("data"))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, invalid -> assertThat(invalid.problems())
+                        .singleElement()
+                        .satisfies(problem -> {
+                            assertThat(problem.path()).isEqualTo("steward.haproxy.tls.certificate");
+                            assertThat(problem.reason()).contains("no file at " + home.resolve("conf/missing.pem"));
+                        }));
     }
 
     @Test
@@ -74,24 +89,6 @@ class HaproxyBackendProviderTest {
 
     private PluginContext context(Map<String, ?> overrides, Path dataDirectory) {
         return new PluginContext("haproxy", TestSettings.subtree(overrides), TestSettings.PATH, "node-1", home, dataDirectory,
-                TimeSource.system(), new NoMetrics());
-    }
-
-    /** The plugin registers no metrics yet; any call would be a surprise worth failing on. */
-    private static final class NoMetrics implements Metrics {
-        @Override
-        public CounterMetric counter(String name, String help, String... labelNames) {
-            throw new AssertionError("unexpected counter " + name);
-        }
-
-        @Override
-        public GaugeMetric gauge(String name, String help, String... labelNames) {
-            throw new AssertionError("unexpected gauge " + name);
-        }
-
-        @Override
-        public HistogramMetric histogram(String name, String help, String... labelNames) {
-            throw new AssertionError("unexpected histogram " + name);
-        }
+                TimeSource.system(), metrics);
     }
 }
