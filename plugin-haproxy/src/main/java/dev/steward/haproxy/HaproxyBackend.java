@@ -203,7 +203,8 @@ final class HaproxyBackend implements ProxyBackend {
         try {
             slots.releaseFinishedDrains(serving.state(), serving.plan());
         } catch (RuntimeApiException problem) {
-            log.warn("Draining slots could not be checked or returned to their pool; they stay reserved: {}", problem.getMessage());
+            log.warn("Draining slots could not be checked or returned to their pool; the next apply or reconcile sets them"
+                    + " right: {}", problem.getMessage());
         }
     }
 
