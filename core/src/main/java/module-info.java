@@ -14,6 +14,8 @@ module dev.steward.core {
     // An automatic Guice needs jakarta.inject resolved beside it, or createInjector fails at run time.
     requires jakarta.inject;
     requires org.slf4j;
+    requires jdk.httpserver;
+    requires com.fasterxml.jackson.databind;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
     requires io.prometheus.writer.text;

@@ -14,9 +14,13 @@ import dev.steward.core.engine.ApplyListener;
 import dev.steward.core.engine.ApplyScheduler;
 import dev.steward.core.engine.ExecutorApplyScheduler;
 import dev.steward.core.engine.ReloadEngine;
+import dev.steward.core.engine.SourceSink;
+import dev.steward.core.http.ApiServer;
+import dev.steward.core.http.ApiServices;
 import dev.steward.core.metrics.PrometheusMetrics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the daemon: the created plugins, the engine and the services around it. Plugins are created
@@ -61,5 +65,15 @@ public final class StewardModule extends AbstractModule {
             listeners.add(state -> source.source().applied(state.revision()));
         }
         return new ReloadEngine(plugins.backend(), settings.coalesce(), scheduler, time, metrics, listeners);
+    }
+
+    @Provides
+    @Singleton
+    ApiServer apiServer(StewardSettings settings, ReloadEngine engine) {
+        Optional<SourceSink> httpSource = plugins.httpSource()
+                ? Optional.of(engine.sink(PluginAssembly.HTTP_SOURCE))
+                : Optional.empty();
+        return new ApiServer(settings.api(), new ApiServices(settings.nodeId(), engine, plugins.backend(),
+                plugins.portPolicy(), metrics, httpSource));
     }
 }
