@@ -2,6 +2,7 @@ package dev.steward.core.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -11,10 +12,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.steward.api.model.ModelRules;
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads request bodies into plain trees (maps, lists, strings, numbers) for the model's decoder, and
- * writes answers. Strict: one JSON object per body, no duplicate keys, nothing after it.
+ * writes answers. Strict: one JSON object per body, no duplicate keys, no trailing tokens, no
+ * comments, single quotes or other leniency.
  */
 final class Json {
     /** The decoder's trees are a few levels deep; a deeper body is an attack on the parser's stack. */
@@ -24,24 +27,31 @@ final class Json {
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
                     .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // Exact decimals, so that 1e400 is reported as out of range rather than read as infinity.
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+
+    /** How Jackson cites a location inside its messages; the source itself is never included. */
+    private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
 
     private Json() {}
 
     /** @throws ApiException 400 with Jackson's line and column when the body is not one JSON object */
     static Map<?, ?> readObject(byte[] body) {
-        if (body.length == 0) {
-            throw ApiException.badRequest("", "the body is empty; expected a JSON object");
-        }
         Object tree;
-        try {
-            tree = MAPPER.readValue(body, Object.class);
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            if (parser.nextToken() == null) {
+                throw ApiException.badRequest("", "the body is empty; expected a JSON object");
+            }
+            tree = MAPPER.readValue(parser, Object.class);
+            // Checked here rather than with FAIL_ON_TRAILING_TOKENS, whose message names Jackson's internals.
+            if (parser.nextToken() != null) {
+                throw ApiException.badRequest("", "malformed JSON" + where(parser.currentTokenLocation())
+                        + ": unexpected content after the JSON value");
+            }
         } catch (JsonProcessingException malformed) {
             throw ApiException.badRequest("", "malformed JSON" + where(malformed.getLocation()) + ": "
-                    + malformed.getOriginalMessage());
+                    + SOURCE_LOCATION.matcher(malformed.getOriginalMessage()).replaceAll("line $1, column $2"));
         } catch (IOException unreadable) {
             throw ApiException.badRequest("", "unreadable JSON: " + unreadable.getMessage());
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RoutingEndpointsTest {
     private final ApiFixture api = ApiFixture.started();
@@ -89,8 +90,10 @@ class RoutingEndpointsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            a missing brace    | {"targetGroups": [}                     | malformed JSON at line 1, column 19
-            a trailing object  | {"targetGroups": []} {}                 | malformed JSON at line 1, column 22
+            a missing bracket  | {"targetGroups": [}                     | malformed JSON at line 1, column 19: Unexpected close marker '}': expected ']' (for Array starting at line 1, column 18)
+            a trailing object  | {"targetGroups": []} {}                 | malformed JSON at line 1, column 22: unexpected content after the JSON value
+            trailing garbage   | {"targetGroups": []} x                  | malformed JSON at line 1, column 22
+            a comment          | {"targetGroups": [] /* none */}         | malformed JSON at line 1, column 21
             a duplicate key    | {"targetGroups": [], "targetGroups": []} | Duplicate field 'targetGroups'
             a single quote     | {'targetGroups': []}                    | malformed JSON at line 1, column 2
             an array           | []                                      | expected a JSON object, found an array
@@ -107,8 +110,17 @@ class RoutingEndpointsTest {
     }
 
     @Test
-    void anEmptyBodyIs400() {
-        Answer answer = client.put("/v1/target-groups", "");
+    void theLocationOfMalformedJsonCountsLines() {
+        Answer answer = client.put("/v1/target-groups", "{\n  \"targetGroups\": [\n    {\"name\": \"a\",}\n  ]\n}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat((String) answer.json().get("error")).startsWith("malformed JSON at line 3, column 18: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " \n\t "})
+    void anEmptyBodyIs400(String body) {
+        Answer answer = client.put("/v1/target-groups", body);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json()).containsEntry("error", "the body is empty; expected a JSON object").containsEntry("field", "");
