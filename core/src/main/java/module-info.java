@@ -13,9 +13,9 @@ module dev.steward.core {
     requires com.google.common;
     // An automatic Guice needs jakarta.inject resolved beside it, or createInjector fails at run time.
     requires jakarta.inject;
-    requires org.slf4j;
-    requires jdk.httpserver;
     requires com.fasterxml.jackson.databind;
+    requires jdk.httpserver;
+    requires org.slf4j;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
     requires io.prometheus.writer.text;

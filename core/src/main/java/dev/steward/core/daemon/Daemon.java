@@ -5,23 +5,25 @@ import static java.util.Objects.requireNonNull;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.http.ApiServer;
 import dev.steward.core.lifecycle.LifeCycle;
+import dev.steward.core.ports.PortGateRefresher;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The running Steward: the port policy, the proxy backend, the sources, the engine and the HTTP
- * API, started in that order and stopped in reverse, so the API stops taking requests before the
- * engine stops, and the engine stops before the proxy does.
+ * The running Steward: the port policy, the proxy backend, the sources, the engine, what watches
+ * it, and the HTTP API, started in that order and stopped in reverse: the API stops taking requests
+ * first, and the engine stops before the proxy does.
  */
 public final class Daemon {
     private final LifeCycle lifeCycle = new LifeCycle();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Inject
-    public Daemon(Plugins plugins, ReloadEngine engine, ApiServer api) {
+    public Daemon(Plugins plugins, ReloadEngine engine, PortGateRefresher portGate, ApiServer api) {
         requireNonNull(plugins, "plugins is null");
         requireNonNull(engine, "engine is null");
+        requireNonNull(portGate, "portGate is null");
         requireNonNull(api, "api is null");
         lifeCycle.add("port policy", service(() -> {}, plugins.portPolicy()::close));
         lifeCycle.add("proxy backend", service(plugins.backend()::start, plugins.backend()::close));
@@ -30,6 +32,7 @@ public final class Daemon {
                     service(() -> source.source().start(engine.sink(source.name())), source.source()::close));
         }
         lifeCycle.add("engine", service(engine::start, engine::stop));
+        lifeCycle.add("port gate", service(portGate::start, portGate::stop));
         lifeCycle.add("http api", service(api::start, api::stop));
     }
 

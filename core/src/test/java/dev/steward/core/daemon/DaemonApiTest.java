@@ -9,7 +9,6 @@ import com.google.inject.Stage;
 import dev.steward.api.TimeSource;
 import dev.steward.core.http.ApiServer;
 import dev.steward.core.metrics.PrometheusMetrics;
-import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.ApiClient;
 import dev.steward.core.testing.Eventually;
 import dev.steward.core.testing.FakePortPolicy;
@@ -67,10 +66,9 @@ class DaemonApiTest {
             ApiClient client = client();
 
             assertThat(client.put("/v1/target-groups", BODY).json()).containsEntry("revision", 1);
-            Answer ready = Eventually.await(Duration.ofSeconds(20), () -> client.get("/-/ready"),
-                    answer -> answer.status() == 200, "readiness");
+            Eventually.await("readiness", Duration.ofSeconds(20), () -> client.get("/-/ready").status() == 200);
 
-            assertThat(ready.json()).containsEntry("revision", 1);
+            assertThat(client.get("/-/ready").json()).containsEntry("revision", 1);
             assertThat(backend.applied().getLast().targetGroups().groups()).hasSize(1);
             assertThat(client.get("/v1/status").json()).containsEntry("node", "proxy-1");
             assertThat(client.put("/v1/target-groups", "{\"targetGroups\": [], \"pad\": \"" + "x".repeat(5000) + "\"}")

@@ -8,6 +8,7 @@ import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.testing.ApiClient;
 import dev.steward.core.testing.FakePortPolicy;
+import dev.steward.core.testing.MemoryStateStore;
 import dev.steward.core.testing.RecordingBackend;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class ApiFixture implements AutoCloseable {
     static final String TOKEN = "s3cret-token-0123456789";
     static final long MAX_BODY = 64 * 1024;
-    /** The JDK's server keeps one timeout per process: every API test uses the same. */
+    /** The JDK's server keeps one timeout per process: core's pom sets it to this for every test. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration APPLY_WAIT = Duration.ofSeconds(20);
 
@@ -36,7 +37,8 @@ final class ApiFixture implements AutoCloseable {
 
     private ApiFixture(Optional<String> token, boolean httpSource) {
         engine = new ReloadEngine(backend, new CoalesceSettings(Duration.ZERO, 3, Duration.ofSeconds(1), Duration.ofSeconds(30)),
-                new ExecutorApplyScheduler(), TimeSource.system(), metrics, List.of(state -> applied.add(state.revision())));
+                new ExecutorApplyScheduler(), TimeSource.system(), metrics, List.of(state -> applied.add(state.revision())),
+                new MemoryStateStore());
         server = new ApiServer(new ApiSettings("127.0.0.1", 0, token, MAX_BODY, REQUEST_TIMEOUT),
                 new ApiServices("node-1", engine, backend, ports, metrics,
                         httpSource ? Optional.of(engine.sink("http")) : Optional.empty()));

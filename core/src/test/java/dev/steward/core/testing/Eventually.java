@@ -1,29 +1,24 @@
 package dev.steward.core.testing;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
-/** Waits for a condition that another process or thread makes true, up to a deadline. */
+/** Waits for a condition with a deadline: integration tests never sleep a fixed time. */
 public final class Eventually {
-    private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-
     private Eventually() {}
 
-    /** Polls {@code probe} until {@code accepted} holds; returns the last value seen. */
-    public static <T> T await(Duration deadline, Supplier<T> probe, Predicate<T> accepted,
-            String description) {
+    public static void await(String what, Duration deadline, BooleanSupplier condition) {
         long end = System.nanoTime() + deadline.toNanos();
-        T value = probe.get();
-        while (!accepted.test(value)) {
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError(description + " did not happen within " + deadline + "; last seen: " + value);
+                throw new AssertionError(what + ": not true within " + deadline);
             }
-            LockSupport.parkNanos(PAUSE_NANOS);
-            value = probe.get();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what, interrupted);
+            }
         }
-        return value;
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * Safe to read from another thread than the one applying, as the HTTP tests do. Between start and
  * close it reports a process, as a running proxy would.
  */
-public final class RecordingBackend implements ProxyBackend {
+public class RecordingBackend implements ProxyBackend {
     private static final long FAKE_PID = 4242;
 
     private final List<RoutingState> applied = new CopyOnWriteArrayList<>();
