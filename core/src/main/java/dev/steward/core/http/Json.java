@@ -40,18 +40,7 @@ final class Json {
     static Map<?, ?> readObject(byte[] body) {
         Object tree;
         try (JsonParser parser = MAPPER.createParser(body)) {
-            if (parser.nextToken() == null) {
-                throw ApiException.badRequest("", "the body is empty; expected a JSON object");
-            }
-            tree = MAPPER.readValue(parser, Object.class);
-            // Checked here rather than with FAIL_ON_TRAILING_TOKENS, whose message names Jackson's internals.
-            if (parser.nextToken() != null) {
-                throw ApiException.badRequest("", "malformed JSON" + where(parser.currentTokenLocation())
-                        + ": unexpected content after the JSON value");
-            }
-        } catch (JsonProcessingException malformed) {
-            throw ApiException.badRequest("", "malformed JSON" + where(malformed.getLocation()) + ": "
-                    + SOURCE_LOCATION.matcher(malformed.getOriginalMessage()).replaceAll("line $1, column $2"));
+            tree = readValue(parser);
         } catch (IOException unreadable) {
             throw ApiException.badRequest("", "unreadable JSON: " + unreadable.getMessage());
         }
@@ -59,6 +48,26 @@ final class Json {
             throw ApiException.badRequest("", "expected a JSON object, found " + describe(tree));
         }
         return object;
+    }
+
+    private static Object readValue(JsonParser parser) throws IOException {
+        try {
+            if (parser.nextToken() == null) {
+                throw ApiException.badRequest("", "the body is empty; expected a JSON object");
+            }
+            Object tree = MAPPER.readValue(parser, Object.class);
+            // Checked here rather than with FAIL_ON_TRAILING_TOKENS, whose message names Jackson's internals.
+            if (parser.nextToken() != null) {
+                throw ApiException.badRequest("", "malformed JSON" + where(parser.currentTokenLocation())
+                        + ": unexpected content after the JSON value");
+            }
+            return tree;
+        } catch (JsonProcessingException malformed) {
+            // A broken limit (nesting depth) carries no location of its own: the parser knows where it stopped.
+            JsonLocation location = malformed.getLocation() != null ? malformed.getLocation() : parser.currentLocation();
+            throw ApiException.badRequest("", "malformed JSON" + where(location) + ": "
+                    + SOURCE_LOCATION.matcher(malformed.getOriginalMessage()).replaceAll("line $1, column $2"));
+        }
     }
 
     static byte[] write(Object tree) {

@@ -57,6 +57,14 @@ class AuthTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/v1%2Fstatus", "/-/../v1/status", "/metrics/../v1/state"})
+    void aPathThatOnlyLooksOpenReachesNoV1Endpoint(String path) {
+        Answer answer = anonymous.send("GET", path, HttpRequest.BodyPublishers.noBody());
+
+        assertThat(answer.status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/-/healthz", "/-/ready", "/metrics"})
     void probesAndMetricsStayOpen(String path) {
         assertThat(anonymous.get(path).status()).isEqualTo(200);

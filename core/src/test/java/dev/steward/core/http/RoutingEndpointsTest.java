@@ -110,6 +110,14 @@ class RoutingEndpointsTest {
     }
 
     @Test
+    void aDeeplyNestedBodyIsRefusedByTheParser() {
+        Answer answer = client.put("/v1/target-groups", "{\"targetGroups\": " + "[".repeat(1000) + "]".repeat(1000) + "}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat((String) answer.json().get("error")).startsWith("malformed JSON at line 1").contains("nesting depth");
+    }
+
+    @Test
     void theLocationOfMalformedJsonCountsLines() {
         Answer answer = client.put("/v1/target-groups", "{\n  \"targetGroups\": [\n    {\"name\": \"a\",}\n  ]\n}");
 
