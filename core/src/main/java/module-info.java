@@ -13,6 +13,7 @@ module dev.steward.core {
     requires com.google.common;
     // An automatic Guice needs jakarta.inject resolved beside it, or createInjector fails at run time.
     requires jakarta.inject;
+    requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;

@@ -2,6 +2,7 @@ package dev.steward.core.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
@@ -35,7 +36,15 @@ final class RunCommand implements Command {
         PrometheusMetrics metrics = new PrometheusMetrics();
         TimeSource time = TimeSource.system();
         Plugins plugins = new PluginAssembly(bootstrapped, time, metrics).create();
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, new StewardModule(bootstrapped, plugins, metrics, time));
+        Injector injector;
+        try {
+            injector = Guice.createInjector(Stage.PRODUCTION, new StewardModule(bootstrapped, plugins, metrics, time));
+        } catch (CreationException failure) {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            LOG.error("Steward failed to start", cause);
+            err.println("steward: failed to start: " + cause.getMessage());
+            return ExitCode.FAILED;
+        }
         Daemon daemon = injector.getInstance(Daemon.class);
         Thread shutdown = new Thread(daemon::stop, "steward-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);

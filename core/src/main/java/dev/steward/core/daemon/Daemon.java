@@ -4,22 +4,24 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.lifecycle.LifeCycle;
+import dev.steward.core.ports.PortGateRefresher;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The running Steward: the port policy, the proxy backend, the sources, the engine, started in
- * that order and stopped in reverse, so the engine stops before the proxy does.
+ * The running Steward: the port policy, the proxy backend, the sources, the engine and what watches
+ * it, started in that order and stopped in reverse, so the engine stops before the proxy does.
  */
 public final class Daemon {
     private final LifeCycle lifeCycle = new LifeCycle();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Inject
-    public Daemon(Plugins plugins, ReloadEngine engine) {
+    public Daemon(Plugins plugins, ReloadEngine engine, PortGateRefresher portGate) {
         requireNonNull(plugins, "plugins is null");
         requireNonNull(engine, "engine is null");
+        requireNonNull(portGate, "portGate is null");
         lifeCycle.add("port policy", service(() -> {}, plugins.portPolicy()::close));
         lifeCycle.add("proxy backend", service(plugins.backend()::start, plugins.backend()::close));
         for (NamedSource source : plugins.sources()) {
@@ -27,6 +29,7 @@ public final class Daemon {
                     service(() -> source.source().start(engine.sink(source.name())), source.source()::close));
         }
         lifeCycle.add("engine", service(engine::start, engine::stop));
+        lifeCycle.add("port gate", service(portGate::start, portGate::stop));
     }
 
     public void start() {

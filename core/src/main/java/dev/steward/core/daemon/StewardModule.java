@@ -13,8 +13,12 @@ import dev.steward.core.config.StewardSettings;
 import dev.steward.core.engine.ApplyListener;
 import dev.steward.core.engine.ApplyScheduler;
 import dev.steward.core.engine.ExecutorApplyScheduler;
+import dev.steward.core.engine.FileAppliedStateStore;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.metrics.PrometheusMetrics;
+import dev.steward.core.ports.PortGate;
+import dev.steward.core.ports.PortGateRefresher;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +28,9 @@ import java.util.List;
  * meet Guice.
  */
 public final class StewardModule extends AbstractModule {
+    /** How soon a released port can return after the last old proxy process exits. */
+    private static final Duration PORT_GATE_REFRESH = Duration.ofSeconds(1);
+
     private final Bootstrapped bootstrapped;
     private final Plugins plugins;
     private final PrometheusMetrics metrics;
@@ -55,11 +62,25 @@ public final class StewardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ReloadEngine engine(StewardSettings settings, ApplyScheduler scheduler) {
+    PortGate portGate() {
+        return new PortGate(plugins.portPolicy(), plugins.backend());
+    }
+
+    @Provides
+    @Singleton
+    PortGateRefresher portGateRefresher(PortGate gate) {
+        return new PortGateRefresher(gate, PORT_GATE_REFRESH);
+    }
+
+    @Provides
+    @Singleton
+    ReloadEngine engine(StewardSettings settings, ApplyScheduler scheduler, PortGate gate) {
         List<ApplyListener> listeners = new ArrayList<>();
+        listeners.add(gate);
         for (NamedSource source : plugins.sources()) {
             listeners.add(state -> source.source().applied(state.revision()));
         }
-        return new ReloadEngine(plugins.backend(), settings.coalesce(), scheduler, time, metrics, listeners);
+        return new ReloadEngine(plugins.backend(), settings.coalesce(), scheduler, time, metrics, listeners,
+                new FileAppliedStateStore(settings.dataDirectory().resolve("engine").resolve("applied-state.json")));
     }
 }

@@ -43,11 +43,12 @@ public final class ReloadEngine {
     private final ApplyScheduler scheduler;
     private final TimeSource time;
     private final List<ApplyListener> listeners;
+    private final AppliedStateStore store;
     private final EngineStatistics statistics;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition applyFinished = lock.newCondition();
-    private RoutingState state = RoutingState.EMPTY;
+    private RoutingState state;
     private Optional<Long> appliedRevision = Optional.empty();
     private final Deque<Accepted> unappliedAccepts = new ArrayDeque<>();
     private ApplyScheduler.ScheduledApply pending;
@@ -58,19 +59,28 @@ public final class ReloadEngine {
     private int consecutiveFailures;
     private Optional<String> lastError = Optional.empty();
 
+    /**
+     * @param store the last applied state is restored from it, so revisions keep growing across
+     *     restarts, and each applied state is stored in it before listeners hear of it
+     * @throws StateStoreException when a stored state exists but cannot be read
+     */
     public ReloadEngine(
             ProxyBackend backend,
             CoalesceSettings settings,
             ApplyScheduler scheduler,
             TimeSource time,
             Metrics metrics,
-            List<ApplyListener> listeners) {
+            List<ApplyListener> listeners,
+            AppliedStateStore store) {
         this.backend = requireNonNull(backend, "backend is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.time = requireNonNull(time, "time is null");
         this.listeners = List.copyOf(requireNonNull(listeners, "listeners is null"));
+        this.store = requireNonNull(store, "store is null");
         this.statistics = new EngineStatistics(requireNonNull(metrics, "metrics is null"));
+        this.state = store.load().orElse(RoutingState.EMPTY);
+        statistics.received(state.revision());
     }
 
     /** A sink for one source; what it delivers is counted under the source's name. */
@@ -208,13 +218,14 @@ public final class ReloadEngine {
     }
 
     private void succeeded(RoutingState snapshot, ApplyOutcome outcome, long durationNanos) {
+        Optional<String> storeFailure = store(snapshot);
         lock.lock();
         try {
             applying = false;
             applyFinished.signalAll();
             appliedRevision = Optional.of(snapshot.revision());
             consecutiveFailures = 0;
-            lastError = Optional.empty();
+            lastError = storeFailure;
             statistics.applied(outcome.mode(), durationNanos, snapshot.revision());
             observeConvergence(snapshot.revision());
         } finally {
@@ -222,12 +233,28 @@ public final class ReloadEngine {
         }
         LOG.info("revision {} applied by {}: {} ({} ms)", snapshot.revision(), outcome.mode().label(), outcome.reason(),
                 TimeUnit.NANOSECONDS.toMillis(durationNanos));
+        if (storeFailure.isPresent()) {
+            // Listeners confirm revisions to the port policy; a confirmation of a revision that a restart
+            // could hand out again would let a quarantined port return too early.
+            return;
+        }
         for (ApplyListener listener : listeners) {
             try {
                 listener.applied(snapshot);
             } catch (RuntimeException problem) {
                 LOG.warn("apply listener failed for revision {}", snapshot.revision(), problem);
             }
+        }
+    }
+
+    private Optional<String> store(RoutingState snapshot) {
+        try {
+            store.save(snapshot);
+            return Optional.empty();
+        } catch (StateStoreException problem) {
+            LOG.error("revision {} is served but could not be stored; it is not confirmed to listeners: {}",
+                    snapshot.revision(), problem.getMessage());
+            return Optional.of(problem.getMessage());
         }
     }
 

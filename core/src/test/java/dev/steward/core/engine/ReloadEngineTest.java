@@ -6,6 +6,7 @@ import dev.steward.api.model.RoutingState;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.testing.ManualTime;
+import dev.steward.core.testing.MemoryStateStore;
 import dev.steward.core.testing.RecordingBackend;
 import dev.steward.core.testing.Routing;
 import java.time.Duration;
@@ -21,10 +22,11 @@ class ReloadEngineTest {
     private final ManualTime time = new ManualTime();
     private final RecordingBackend backend = new RecordingBackend();
     private final List<Long> notified = new ArrayList<>();
+    private final MemoryStateStore store = new MemoryStateStore();
 
     private ReloadEngine engine(CoalesceSettings settings) {
         return new ReloadEngine(backend, settings, time, time, new PrometheusMetrics(),
-                List.of(state -> notified.add(state.revision())));
+                List.of(state -> notified.add(state.revision())), store);
     }
 
     private ReloadEngine startedEngine(CoalesceSettings settings) {
@@ -223,5 +225,31 @@ class ReloadEngineTest {
         assertThat(revision).isEqualTo(1);
         assertThat(engine.status().accepted()).isEqualTo(2);
         assertThat(backend.applied().getLast()).isEqualTo(new RoutingState(1, Routing.oneGroup(1), Routing.fallback(2)));
+    }
+
+    @Test
+    void revisionsContinueFromTheStoredStateAfterARestart() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        engine.accept("http", List.of(Routing.oneGroup(2)));
+        time.advance(WINDOW);
+        engine.stop();
+
+        ReloadEngine restarted = engine(SETTINGS);
+        assertThat(restarted.state()).as("the routes served before the restart are restored")
+                .isEqualTo(new RoutingState(2, Routing.oneGroup(2), RoutingState.EMPTY.fallbackTargets()));
+        assertThat(restarted.accept("http", List.of(Routing.oneGroup(3)))).isEqualTo(3);
+    }
+
+    @Test
+    void aStateThatCannotBeStoredIsServedButNotConfirmedToListeners() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        store.failSaves(true);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.advance(WINDOW);
+
+        assertThat(backend.applied().getLast().revision()).isEqualTo(1);
+        assertThat(notified).containsExactly(0L);
+        assertThat(engine.status().lastError()).hasValueSatisfying(error -> assertThat(error).contains("disk full"));
     }
 }

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /** A backend that records what it is asked to apply; it can fail on demand or act during an apply. */
-public final class RecordingBackend implements ProxyBackend {
+public class RecordingBackend implements ProxyBackend {
     private final List<RoutingState> applied = new ArrayList<>();
     private int attempts;
     private int failuresToGo;

@@ -1,0 +1,20 @@
+package dev.steward.bench.engine;
+
+import dev.steward.api.model.RoutingState;
+import dev.steward.core.engine.AppliedStateStore;
+import java.util.Optional;
+
+/** Keeps nothing on disk, so the benchmark measures the engine, not the file system. */
+final class MemoryStore implements AppliedStateStore {
+    private volatile Optional<RoutingState> stored = Optional.empty();
+
+    @Override
+    public Optional<RoutingState> load() {
+        return stored;
+    }
+
+    @Override
+    public void save(RoutingState state) {
+        stored = Optional.of(state);
+    }
+}

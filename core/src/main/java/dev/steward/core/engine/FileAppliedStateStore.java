@@ -1,0 +1,85 @@
+package dev.steward.core.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
+import dev.steward.api.model.InvalidBroadcastException;
+import dev.steward.api.model.RoutingDecoder;
+import dev.steward.api.model.RoutingDocument;
+import dev.steward.api.model.RoutingEncoder;
+import dev.steward.api.model.RoutingState;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stores the applied state as JSON, written to a temporary file, synced, and renamed over the old
+ * one, so a crash leaves either the old state or the new one, never half of each.
+ */
+public final class FileAppliedStateStore implements AppliedStateStore {
+    private static final String REVISION = "revision";
+
+    private final Path file;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public FileAppliedStateStore(Path file) {
+        this.file = requireNonNull(file, "file is null");
+    }
+
+    @Override
+    public Optional<RoutingState> load() {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Map<String, Object> tree = new LinkedHashMap<>(ConfigFactory.parseString(text,
+                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON).setOriginDescription(file.toString()))
+                    .root().unwrapped());
+            Object revision = tree.remove(REVISION);
+            if (!(revision instanceof Number number) || number.longValue() < 0) {
+                throw new StateStoreException("the applied state " + file + " is corrupt: \"revision\" must be a"
+                        + " non-negative integer, found " + revision + "; restore it from a backup or remove it to"
+                        + " start from the sources alone");
+            }
+            RoutingDocument document = RoutingDecoder.document(tree);
+            return Optional.of(new RoutingState(number.longValue(), document.targetGroups(), document.fallbackTargets()));
+        } catch (IOException | ConfigException | InvalidBroadcastException unreadable) {
+            throw new StateStoreException("the applied state " + file + " is corrupt: " + unreadable.getMessage()
+                    + "; restore it from a backup or remove it to start from the sources alone", unreadable);
+        }
+    }
+
+    @Override
+    public void save(RoutingState state) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put(REVISION, state.revision());
+        tree.putAll(RoutingEncoder.document(state.targetGroups(), state.fallbackTargets()));
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(temporary, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree));
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (JsonProcessingException impossible) {
+            throw new StateStoreException("cannot encode revision " + state.revision(), impossible);
+        } catch (IOException unwritable) {
+            throw new StateStoreException("cannot store the applied state in " + file + ": " + unwritable.getMessage(),
+                    unwritable);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.steward.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.api.model.RoutingState;
+import dev.steward.core.testing.Routing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileAppliedStateStoreTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void nothingStoredYetIsEmpty() {
+        assertThat(new FileAppliedStateStore(directory.resolve("engine/applied-state.json")).load()).isEmpty();
+    }
+
+    @Test
+    void aStoredStateComesBackWhole() {
+        FileAppliedStateStore store = new FileAppliedStateStore(directory.resolve("engine/applied-state.json"));
+        RoutingState state = new RoutingState(42, Routing.oneGroup(20001), Routing.fallback(20100));
+
+        store.save(state);
+
+        assertThat(new FileAppliedStateStore(directory.resolve("engine/applied-state.json")).load()).contains(state);
+        assertThat(directory.resolve("engine")).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void aCorruptFileIsAnErrorNamingTheFileNotASilentEmptyStart() throws IOException {
+        Path file = directory.resolve("applied-state.json");
+        Files.writeString(file, "{\"revision\": 3, \"targetGroups\": [{\"name\": \"a b\"}]}");
+
+        assertThatThrownBy(() -> new FileAppliedStateStore(file).load())
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("targetGroups[0]");
+
+        Files.writeString(file, "{\"targetGroups\": []}");
+        assertThatThrownBy(() -> new FileAppliedStateStore(file).load()).hasMessageContaining("\"revision\"");
+    }
+}
