@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +34,13 @@ class LauncherIT {
     }
 
     /**
-     * No java on PATH, no JAVA_HOME: the PATH holds only readlink, the one tool the launcher uses
-     * besides the shell's built-ins.
+     * No java on PATH, no JAVA_HOME: the PATH holds only (a copy of) readlink, the one tool the
+     * launcher uses besides the shell's built-ins.
      */
     @Test
     void runsWithoutAJdkOnTheMachine() throws IOException {
         Path tools = Files.createDirectory(temp.resolve("tools"));
-        Files.createSymbolicLink(tools.resolve("readlink"), onPath("readlink"));
+        Files.copy(onPath("readlink"), tools.resolve("readlink"), StandardCopyOption.COPY_ATTRIBUTES);
 
         Launch launch = Launch.run(distribution.launcher(), temp, Map.of("PATH", tools.toString()), "--version");
 
