@@ -1,0 +1,56 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.model.ModelRules;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where HAProxy's frontend listens. Checked strictly because it is written into a {@code bind} line:
+ * nothing but an IP literal or a DNS name and a port can pass.
+ *
+ * @param host an IPv4 literal, an IPv6 literal (without brackets) or a DNS name
+ * @param port 1 to 65535
+ */
+record BindAddress(String host, int port) {
+    static final String EXPECTED = "host:port with an IPv4 literal, an IPv6 literal in brackets or a DNS name,"
+            + " and a port from 1 to 65535";
+
+    private static final Pattern FORM = Pattern.compile("(?:\\[(?<v6>[^\\]]+)]|(?<host>[^:\\[\\]]+)):(?<port>[0-9]{1,5})");
+
+    BindAddress {
+        requireNonNull(host, "host is null");
+        if (!isHost(host) || port < 1 || port > 65535) {
+            throw new IllegalArgumentException("not a bind address: " + ModelRules.quote(host) + " port " + port);
+        }
+    }
+
+    /** Reads {@code host:port}; empty when the text is not exactly that. */
+    static Optional<BindAddress> parse(String text) {
+        requireNonNull(text, "text is null");
+        Matcher matcher = FORM.matcher(text);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String v6 = matcher.group("v6");
+        String host = v6 != null ? v6 : matcher.group("host");
+        boolean hostFits = v6 != null ? v6.indexOf(':') >= 0 && ModelRules.isIpLiteral(v6) : isHost(host);
+        int port = Integer.parseInt(matcher.group("port"));
+        if (!hostFits || port < 1 || port > 65535) {
+            return Optional.empty();
+        }
+        return Optional.of(new BindAddress(host, port));
+    }
+
+    /** The form HAProxy reads: {@code 127.0.0.1:8080}, {@code [::1]:8080}. */
+    @Override
+    public String toString() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+    }
+
+    private static boolean isHost(String host) {
+        return ModelRules.isIpLiteral(host) || ModelRules.isDnsName(host);
+    }
+}

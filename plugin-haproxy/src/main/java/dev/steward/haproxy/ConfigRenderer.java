@@ -1,0 +1,149 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.model.HealthCheck;
+import dev.steward.api.model.RoutingState;
+import dev.steward.api.model.Target;
+import dev.steward.api.model.TargetGroup;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes HAProxy's configuration for a routing state and a slot plan: a pure function of them and
+ * the settings. Every value comes from the validated model or the validated settings, so nothing
+ * can inject a directive.
+ */
+final class ConfigRenderer {
+    /** Where a free slot points: a refused connection at once should it ever be used by mistake. */
+    static final String PLACEHOLDER_ADDRESS = "127.0.0.1:1";
+
+    private static final String INDENT = "    ";
+
+    private final HaproxySettings settings;
+    private final RuntimePaths paths;
+
+    ConfigRenderer(HaproxySettings settings, RuntimePaths paths) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.paths = requireNonNull(paths, "paths is null");
+    }
+
+    String render(RoutingState state, SlotPlan plan) {
+        requireNonNull(state, "state is null");
+        requireNonNull(plan, "plan is null");
+        StringBuilder config = new StringBuilder("# Written by Steward from the routing state; edits are overwritten.\n");
+        global(config);
+        defaults(config);
+        frontend(config, state.targetGroups().groups().stream().sorted(RouteOrder.MOST_SPECIFIC_FIRST).toList());
+        state.targetGroups().groups().stream()
+                .sorted(Comparator.comparing(TargetGroup::name))
+                .forEach(group -> groupBackend(config, group, plan.group(group.name())
+                        .orElseThrow(() -> new IllegalArgumentException("the plan has no pool for group " + group.name()))));
+        fallbackBackend(config, plan.fallback());
+        noRouteBackend(config);
+        return config.toString();
+    }
+
+    private void global(StringBuilder config) {
+        section(config, "global");
+        // expose-fd listeners lets a new process take the listening sockets over (-x): no refused connection.
+        line(config, "stats socket " + paths.adminSocket() + " mode 600 level admin expose-fd listeners");
+        line(config, "server-state-file " + paths.serverState());
+        line(config, "hard-stop-after " + HaproxyTime.format(settings.hardStopAfter()));
+        if (settings.closeSpreadTime().isPositive()) {
+            line(config, "close-spread-time " + HaproxyTime.format(settings.closeSpreadTime()));
+        }
+    }
+
+    private void defaults(StringBuilder config) {
+        Timeouts timeouts = settings.timeouts();
+        section(config, "defaults");
+        line(config, "mode http");
+        line(config, "timeout connect " + HaproxyTime.format(timeouts.connect()));
+        line(config, "timeout client " + HaproxyTime.format(timeouts.client()));
+        line(config, "timeout server " + HaproxyTime.format(timeouts.server()));
+        line(config, "timeout http-request " + HaproxyTime.format(timeouts.httpRequest()));
+        line(config, "timeout check " + HaproxyTime.format(timeouts.check()));
+        // Retry on another replica only where no byte of a response can have reached the client.
+        line(config, "option redispatch");
+        line(config, "retry-on conn-failure empty-response");
+        line(config, "retries " + settings.retries());
+        line(config, "load-server-state-from-file global");
+        line(config, "http-error " + ErrorPage.NO_SERVER.directiveArguments());
+    }
+
+    private void frontend(StringBuilder config, List<TargetGroup> routes) {
+        section(config, "frontend " + BackendNames.FRONTEND);
+        line(config, "bind " + settings.bind());
+        for (TargetGroup group : routes) {
+            route(config, group);
+        }
+        line(config, "default_backend " + BackendNames.NO_ROUTE);
+    }
+
+    private static void route(StringBuilder config, TargetGroup group) {
+        String name = group.name();
+        String backend = BackendNames.group(name);
+        String prefix = group.routePrefix();
+        if (prefix.equals("/")) {
+            line(config, "acl path_" + name + " always_true");
+        } else {
+            // Segment boundaries: the prefix itself, or the prefix followed by a slash; never /app10 for /app1.
+            line(config, "acl path_" + name + " path " + prefix);
+            line(config, "acl path_" + name + " path_beg " + prefix + "/");
+        }
+        String condition = "path_" + name;
+        if (group.routeHost().isPresent()) {
+            line(config, "acl host_" + name + " req.hdr(host),field(1,:) -i " + group.routeHost().get());
+            condition += " host_" + name;
+        }
+        line(config, "acl up_" + name + " nbsrv(" + backend + ") gt 0");
+        line(config, "use_backend " + backend + " if " + condition + " up_" + name);
+        line(config, "use_backend " + BackendNames.FALLBACK + " if " + condition);
+    }
+
+    private void groupBackend(StringBuilder config, TargetGroup group, SlotPool pool) {
+        section(config, "backend " + BackendNames.group(group.name()));
+        line(config, "balance " + group.balance().label());
+        group.healthCheck().path().ifPresent(path -> line(config, "option httpchk GET " + path));
+        servers(config, pool, group.healthCheck());
+    }
+
+    private void fallbackBackend(StringBuilder config, SlotPool pool) {
+        section(config, "backend " + BackendNames.FALLBACK);
+        line(config, "balance roundrobin");
+        servers(config, pool, HealthCheck.DEFAULT);
+    }
+
+    private static void noRouteBackend(StringBuilder config) {
+        section(config, "backend " + BackendNames.NO_ROUTE);
+        line(config, "http-request return " + ErrorPage.NO_ROUTE.directiveArguments());
+    }
+
+    /**
+     * Every parameter is on the server line itself: a server changed through the runtime API does
+     * not inherit {@code default-server}, and a slot must behave the same either way.
+     */
+    private void servers(StringBuilder config, SlotPool pool, HealthCheck check) {
+        String parameters = " check inter " + HaproxyTime.format(check.interval())
+                + " rise " + check.rise()
+                + " fall " + check.fall()
+                + " observe layer4 error-limit " + settings.observeErrorLimit() + " on-error mark-down"
+                // none: a target name that does not resolve disables its slot instead of failing the whole config.
+                + " init-addr last,libc,none";
+        for (Slot slot : pool.slots()) {
+            String server = slot.target()
+                    .map(target -> target.address() + " weight " + target.weight())
+                    .orElse(PLACEHOLDER_ADDRESS + " disabled weight " + Target.DEFAULT_WEIGHT);
+            line(config, "server " + slot.name() + " " + server + parameters);
+        }
+    }
+
+    private static void section(StringBuilder config, String header) {
+        config.append('\n').append(header).append('\n');
+    }
+
+    private static void line(StringBuilder config, String text) {
+        config.append(INDENT).append(text).append('\n');
+    }
+}

@@ -1,0 +1,138 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.ApplyException;
+import dev.steward.api.ApplyMode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The HAProxy executable, for its short runs: the version and configuration checks. Their output
+ * goes to a file like every HAProxy process's, never to a pipe.
+ */
+final class HaproxyBinary {
+    static final String SETTING = "steward.haproxy.binary";
+
+    private static final Pattern VERSION = Pattern.compile("HA-?Proxy version (\\S+)");
+
+    private final Path path;
+    private final Path workDirectory;
+    private final Duration timeout;
+
+    private HaproxyBinary(Path path, Path workDirectory, Duration timeout) {
+        this.path = path;
+        this.workDirectory = workDirectory;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Finds the executable: a path (relative to {@code home}) when the setting holds a slash, else a
+     * name on PATH.
+     *
+     * @throws HaproxyException naming {@value #SETTING} when there is no such executable
+     */
+    static HaproxyBinary locate(String binary, Path home, Path workDirectory, Duration timeout) {
+        requireNonNull(binary, "binary is null");
+        requireNonNull(home, "home is null");
+        requireNonNull(workDirectory, "workDirectory is null");
+        requireNonNull(timeout, "timeout is null");
+        Optional<Path> found = binary.indexOf('/') >= 0
+                ? Optional.of(home.resolve(binary).toAbsolutePath().normalize()).filter(Files::isExecutable)
+                : onPath(binary);
+        return new HaproxyBinary(found.orElseThrow(() -> new HaproxyException("HAProxy not found: " + SETTING + " is \""
+                + binary + "\", which is not an executable " + (binary.indexOf('/') >= 0 ? "file" : "on PATH")
+                + ". Install HAProxy (apt-get install haproxy) or point " + SETTING + " (or STEWARD_HAPROXY_BINARY) at it.")),
+                workDirectory, timeout);
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** {@code HAProxy 2.6.12-1+deb12u4 (/usr/sbin/haproxy)}. */
+    String describe() {
+        Run run = run(List.of("-v"));
+        Matcher version = VERSION.matcher(run.output());
+        if (run.exitCode() != 0 || !version.find()) {
+            throw new HaproxyException(path + " -v (" + SETTING + ") did not print an HAProxy version: " + run.output().strip());
+        }
+        return "HAProxy " + version.group(1) + " (" + path + ")";
+    }
+
+    /**
+     * Checks a configuration file with {@code haproxy -c}.
+     *
+     * @throws ApplyException with HAProxy's own message when it rejects the file
+     */
+    void check(Path config) {
+        requireNonNull(config, "config is null");
+        Run run = run(List.of("-c", "-f", config.toString()));
+        if (run.exitCode() != 0) {
+            String message = run.output().lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("[NOTICE]"))
+                    .collect(Collectors.joining("\n"));
+            throw new ApplyException(ApplyMode.RELOAD, "HAProxy rejected the configuration (exit " + run.exitCode() + "):\n" + message);
+        }
+    }
+
+    private Run run(List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(path.toString());
+        command.addAll(arguments);
+        Path output = null;
+        try {
+            output = Files.createTempFile(workDirectory, "haproxy-run.", ".log");
+            Process process = new ProcessBuilder(command)
+                    .redirectInput(HaproxyLauncher.NO_INPUT)
+                    .redirectOutput(output.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new HaproxyException(String.join(" ", command) + " did not finish within " + timeout.toMillis() + " ms");
+            }
+            return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } catch (IOException problem) {
+            throw new HaproxyException("cannot run " + String.join(" ", command) + " (" + SETTING + "): " + problem.getMessage(),
+                    problem);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new HaproxyException("interrupted while running " + String.join(" ", command), interrupted);
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException ignored) {
+                    // A leftover temporary file in the plugin's own directory harms nothing.
+                }
+            }
+        }
+    }
+
+    private static Optional<Path> onPath(String name) {
+        String searchPath = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        for (String directory : searchPath.split(File.pathSeparator)) {
+            if (!directory.isEmpty()) {
+                Path candidate = Path.of(directory, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Run(int exitCode, String output) {}
+}

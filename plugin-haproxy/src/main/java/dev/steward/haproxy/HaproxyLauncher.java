@@ -1,0 +1,66 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Spawns HAProxy in the foreground with its output appended to files named by the spawn counter:
+ * no pipe exists, so HAProxy can never block on a full pipe buffer nobody drains.
+ */
+final class HaproxyLauncher {
+    private static final Logger log = LoggerFactory.getLogger(HaproxyLauncher.class);
+    /** HAProxy reads nothing; a closed or inherited stdin could be a terminal or Steward's own input. */
+    static final ProcessBuilder.Redirect NO_INPUT = ProcessBuilder.Redirect.from(new File("/dev/null"));
+
+    private final Path binary;
+    private final Path adminSocket;
+    private final OutputFiles outputs;
+
+    HaproxyLauncher(Path binary, Path adminSocket, OutputFiles outputs) {
+        this.binary = requireNonNull(binary, "binary is null");
+        this.adminSocket = requireNonNull(adminSocket, "adminSocket is null");
+        this.outputs = requireNonNull(outputs, "outputs is null");
+    }
+
+    /** Starts HAProxy on {@code config}, binding its listeners itself. */
+    HaproxyProcess start(Path config) {
+        requireNonNull(config, "config is null");
+        return spawn(List.of(binary.toString(), "-db", "-f", config.toString()));
+    }
+
+    /**
+     * Starts HAProxy on {@code config} in place of {@code old}: it takes the old process's listening
+     * sockets over the admin socket ({@code -x}), so no connection is refused, then tells it to finish
+     * its connections and exit ({@code -sf}).
+     */
+    HaproxyProcess replace(Path config, HaproxyProcess old) {
+        requireNonNull(config, "config is null");
+        requireNonNull(old, "old is null");
+        return spawn(List.of(binary.toString(), "-db", "-f", config.toString(), "-x", adminSocket.toString(), "-sf",
+                Long.toString(old.pid())));
+    }
+
+    private HaproxyProcess spawn(List<String> command) {
+        long spawn = outputs.nextSpawn();
+        Path stdout = outputs.stdout(spawn);
+        Path stderr = outputs.stderr(spawn);
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectInput(NO_INPUT)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
+                    .start();
+            HaproxyProcess started = new HaproxyProcess(spawn, process, stdout, stderr);
+            log.info("Spawned {}: {}; stderr {}", started.describe(), String.join(" ", command), stderr);
+            return started;
+        } catch (IOException problem) {
+            throw new HaproxyException("cannot start " + String.join(" ", command) + ": " + problem.getMessage(), problem);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.TimeSource;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stops HAProxy processes: a soft stop first (SIGUSR1: stop listening, finish the connections in
+ * flight), a hard stop for what is left when the bound has passed.
+ */
+final class ProcessStopper {
+    private static final Logger log = LoggerFactory.getLogger(ProcessStopper.class);
+    /** After SIGTERM HAProxy exits at once; this only covers a process that is stuck. */
+    private static final Duration HARD_STOP_GRACE = Duration.ofSeconds(2);
+    private static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(5);
+
+    private final TimeSource time;
+
+    ProcessStopper(TimeSource time) {
+        this.time = requireNonNull(time, "time is null");
+    }
+
+    /** Soft-stops every process, waits up to {@code bound} for all of them, then stops the rest hard. */
+    void stop(List<HaproxyProcess> processes, Duration bound) {
+        requireNonNull(processes, "processes is null");
+        requireNonNull(bound, "bound is null");
+        processes.stream().filter(HaproxyProcess::isAlive).forEach(this::softStop);
+        long deadline = time.monotonicNanos() + bound.toNanos();
+        for (HaproxyProcess process : processes) {
+            if (!awaitExit(process, Duration.ofNanos(Math.max(0, deadline - time.monotonicNanos())))) {
+                log.warn("{} still runs after {} ms of soft stop; stopping it hard", process.describe(), bound.toMillis());
+                hardStop(process);
+            }
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if HAProxy does not exit at once. */
+    void hardStop(HaproxyProcess process) {
+        requireNonNull(process, "process is null");
+        process.process().destroy();
+        if (!awaitExit(process, HARD_STOP_GRACE)) {
+            process.process().destroyForcibly();
+            awaitExit(process, HARD_STOP_GRACE);
+        }
+    }
+
+    private void softStop(HaproxyProcess process) {
+        // The JDK sends only SIGTERM and SIGKILL; HAProxy's graceful stop is SIGUSR1.
+        List<String> command = List.of("kill", "-USR1", Long.toString(process.pid()));
+        try {
+            Process kill = new ProcessBuilder(command)
+                    .redirectInput(HaproxyLauncher.NO_INPUT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!kill.waitFor(SIGNAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill.destroyForcibly();
+            }
+        } catch (IOException problem) {
+            log.warn("cannot soft-stop {}: {}; it will be stopped hard after the bound", process.describe(), problem.getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean awaitExit(HaproxyProcess process, Duration bound) {
+        try {
+            return process.process().waitFor(bound.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.RetiringProcess;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Old processes that finish their connections after a reload, each with the revision it still routes
+ * by. A process leaves the set when it exits.
+ */
+final class RetiringProcesses {
+    private static final Logger log = LoggerFactory.getLogger(RetiringProcesses.class);
+
+    private final Map<Long, Entry> byPid = new ConcurrentHashMap<>();
+
+    void add(HaproxyProcess process, long revision, Instant since) {
+        requireNonNull(process, "process is null");
+        requireNonNull(since, "since is null");
+        byPid.put(process.pid(), new Entry(process, new RetiringProcess(process.pid(), revision, since)));
+        process.process().onExit().thenRun(() -> {
+            byPid.remove(process.pid());
+            log.info("{}, retired after serving revision {}, exited with status {}", process.describe(), revision,
+                    process.process().exitValue());
+        });
+    }
+
+    /** The processes still alive; one that just exited may not have been removed yet. */
+    List<RetiringProcess> list() {
+        return byPid.values().stream()
+                .filter(entry -> entry.process().isAlive())
+                .map(Entry::retiring)
+                .sorted(Comparator.comparingLong(RetiringProcess::pid))
+                .toList();
+    }
+
+    List<HaproxyProcess> processes() {
+        return byPid.values().stream().map(Entry::process).toList();
+    }
+
+    private record Entry(HaproxyProcess process, RetiringProcess retiring) {}
+}

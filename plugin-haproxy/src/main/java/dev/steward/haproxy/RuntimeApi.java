@@ -1,0 +1,110 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.TimeSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Speaks HAProxy's runtime API on its admin socket, one command per connection: HAProxy answers
+ * and closes. Every command has a deadline; the channel is non-blocking so that a process that
+ * accepts but never answers cannot hold Steward.
+ */
+final class RuntimeApi {
+    /** An answer larger than this is not HAProxy's: {@code show servers state} of 10,000 slots is ~1 MB. */
+    private static final int MAX_ANSWER = 64 * 1024 * 1024;
+
+    private final UnixDomainSocketAddress socket;
+    private final Duration timeout;
+    private final TimeSource time;
+
+    RuntimeApi(Path socket, Duration timeout, TimeSource time) {
+        this.socket = UnixDomainSocketAddress.of(requireNonNull(socket, "socket is null"));
+        this.timeout = requireNonNull(timeout, "timeout is null");
+        this.time = requireNonNull(time, "time is null");
+    }
+
+    ShowInfo showInfo() {
+        return ShowInfo.parse(execute(ShowInfo.COMMAND));
+    }
+
+    String showServersState() {
+        return execute("show servers state");
+    }
+
+    /**
+     * Sends one command and returns the whole answer.
+     *
+     * @throws RuntimeApiException naming the command, when the socket refuses, the deadline passes or the answer is too large
+     */
+    String execute(String command) {
+        requireNonNull(command, "command is null");
+        if (command.isBlank() || command.chars().anyMatch(c -> c == '\n' || c == '\r' || c == ';')) {
+            throw new IllegalArgumentException("one command without line breaks or ';' expected, found \"" + command + "\"");
+        }
+        long deadline = time.monotonicNanos() + timeout.toNanos();
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                Selector selector = Selector.open()) {
+            channel.configureBlocking(false);
+            SelectionKey key = channel.register(selector, 0);
+            if (!channel.connect(socket)) {
+                await(key, SelectionKey.OP_CONNECT, deadline, command);
+                channel.finishConnect();
+            }
+            ByteBuffer request = ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8));
+            while (request.hasRemaining()) {
+                if (channel.write(request) == 0) {
+                    await(key, SelectionKey.OP_WRITE, deadline, command);
+                }
+            }
+            return readToEnd(channel, key, deadline, command);
+        } catch (IOException problem) {
+            throw new RuntimeApiException(command, "on " + socket.getPath() + ": " + problem.getMessage(), problem);
+        }
+    }
+
+    private String readToEnd(SocketChannel channel, SelectionKey key, long deadline, String command) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+        while (true) {
+            int read = channel.read(buffer);
+            if (read < 0) {
+                return answer.toString(StandardCharsets.UTF_8);
+            }
+            if (read == 0) {
+                await(key, SelectionKey.OP_READ, deadline, command);
+                continue;
+            }
+            answer.write(buffer.array(), 0, buffer.position());
+            buffer.clear();
+            if (answer.size() > MAX_ANSWER) {
+                throw new RuntimeApiException(command, "the answer exceeds " + MAX_ANSWER + " bytes");
+            }
+        }
+    }
+
+    private void await(SelectionKey key, int operation, long deadline, String command) throws IOException {
+        key.interestOps(operation);
+        while (true) {
+            long remaining = deadline - time.monotonicNanos();
+            if (remaining <= 0) {
+                throw new RuntimeApiException(command, "no answer on " + socket.getPath() + " within " + timeout.toMillis() + " ms");
+            }
+            if (key.selector().select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining))) > 0) {
+                key.selector().selectedKeys().clear();
+                return;
+            }
+        }
+    }
+}

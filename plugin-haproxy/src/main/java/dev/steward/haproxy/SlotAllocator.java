@@ -1,0 +1,80 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.model.RoutingState;
+import dev.steward.api.model.Target;
+import dev.steward.api.model.TargetGroup;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Places targets into slots. A replica keeps its slot from one plan to the next, new replicas take
+ * the lowest free slots, and a pool that must grow doubles from the configured minimum; a pool
+ * never shrinks while its group lives, so that churn does not change the pool's shape.
+ */
+final class SlotAllocator {
+    private final int minimumSize;
+
+    SlotAllocator(int minimumSize) {
+        if (minimumSize < 1) {
+            throw new IllegalArgumentException("minimumSize must be >= 1, found " + minimumSize);
+        }
+        this.minimumSize = minimumSize;
+    }
+
+    /** A plan for {@code state} that keeps what it can of {@code previous}. */
+    SlotPlan plan(RoutingState state, SlotPlan previous) {
+        requireNonNull(state, "state is null");
+        requireNonNull(previous, "previous is null");
+        Map<String, SlotPool> groups = new HashMap<>();
+        for (TargetGroup group : state.targetGroups().groups()) {
+            groups.put(group.name(), pool(group.targets(), previous.group(group.name()).orElse(SlotPool.NONE)));
+        }
+        return new SlotPlan(groups, pool(state.fallbackTargets().targets(), previous.fallback()));
+    }
+
+    /** A fresh plan, as the state alone gives it. */
+    SlotPlan plan(RoutingState state) {
+        return plan(state, SlotPlan.NONE);
+    }
+
+    private SlotPool pool(List<Target> targets, SlotPool previous) {
+        int size = Math.max(sizeFor(targets.size()), previous.size());
+        Map<String, Integer> previousNumbers = new HashMap<>();
+        previous.slots().forEach(slot -> slot.target().ifPresent(target -> previousNumbers.put(target.replicaId(), slot.number())));
+        Target[] placed = new Target[size];
+        List<Target> newcomers = new ArrayList<>();
+        for (Target target : targets) {
+            Integer kept = previousNumbers.get(target.replicaId());
+            if (kept != null) {
+                placed[kept - 1] = target;
+            } else {
+                newcomers.add(target);
+            }
+        }
+        int next = 0;
+        for (Target target : newcomers) {
+            while (placed[next] != null) {
+                next++;
+            }
+            placed[next] = target;
+        }
+        List<Slot> slots = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            slots.add(new Slot(i + 1, Optional.ofNullable(placed[i])));
+        }
+        return new SlotPool(slots);
+    }
+
+    private int sizeFor(int targets) {
+        int size = minimumSize;
+        while (size < targets) {
+            size *= 2;
+        }
+        return size;
+    }
+}

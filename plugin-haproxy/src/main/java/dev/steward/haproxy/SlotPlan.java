@@ -1,0 +1,35 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which target sits in which slot, for every group's backend and for the fallback backend.
+ *
+ * @param groups pools by group name
+ * @param fallback the pool of the fallback targets
+ */
+record SlotPlan(Map<String, SlotPool> groups, SlotPool fallback) {
+    /** No pools at all: what a first plan starts from. */
+    static final SlotPlan NONE = new SlotPlan(Map.of(), SlotPool.NONE);
+
+    SlotPlan {
+        groups = Map.copyOf(requireNonNull(groups, "groups is null"));
+        requireNonNull(fallback, "fallback is null");
+    }
+
+    Optional<SlotPool> group(String name) {
+        return Optional.ofNullable(groups.get(requireNonNull(name, "name is null")));
+    }
+
+    /** Every pool by the name of its HAProxy backend. */
+    Map<String, SlotPool> byBackend() {
+        Map<String, SlotPool> pools = new LinkedHashMap<>();
+        groups.forEach((name, pool) -> pools.put(BackendNames.group(name), pool));
+        pools.put(BackendNames.FALLBACK, fallback);
+        return pools;
+    }
+}

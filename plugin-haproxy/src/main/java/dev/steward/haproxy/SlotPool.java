@@ -1,0 +1,34 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The server slots of one backend, numbered from 1 without gaps. */
+record SlotPool(List<Slot> slots) {
+    static final SlotPool NONE = new SlotPool(List.of());
+
+    SlotPool {
+        slots = List.copyOf(requireNonNull(slots, "slots is null"));
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).number() != i + 1) {
+                throw new IllegalArgumentException("slot " + (i + 1) + " is numbered " + slots.get(i).number());
+            }
+        }
+    }
+
+    int size() {
+        return slots.size();
+    }
+
+    /** The slot of that HAProxy server name ({@code slot3}), if the pool has it. */
+    Optional<Slot> slot(String serverName) {
+        requireNonNull(serverName, "serverName is null");
+        OptionalInt number = Slot.numberOf(serverName);
+        return number.isPresent() && number.getAsInt() <= slots.size()
+                ? Optional.of(slots.get(number.getAsInt() - 1))
+                : Optional.empty();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.ApplyException;
+import dev.steward.api.ApplyMode;
+import dev.steward.api.TimeSource;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Proves that a new process took over: it answers {@code show info} on the admin socket with its own
+ * pid. An answer from the old process, which holds the socket until the new one replaces it, proves
+ * nothing; a new process that exits first has failed, and its stderr says why.
+ */
+final class Takeover {
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final RuntimeApi api;
+    private final TimeSource time;
+    private final Duration timeout;
+
+    Takeover(RuntimeApi api, TimeSource time, Duration timeout) {
+        this.api = requireNonNull(api, "api is null");
+        this.time = requireNonNull(time, "time is null");
+        this.timeout = requireNonNull(timeout, "timeout is null");
+    }
+
+    /** @throws ApplyException when the process exits or does not answer with its pid in time */
+    void await(HaproxyProcess process) {
+        requireNonNull(process, "process is null");
+        long deadline = time.monotonicNanos() + timeout.toNanos();
+        String lastAnswer = "no answer yet";
+        while (time.monotonicNanos() < deadline) {
+            if (!process.isAlive()) {
+                throw new ApplyException(ApplyMode.RELOAD, process.describe() + " exited with status " + process.process().exitValue()
+                        + " during start-up; " + stderrTail(process));
+            }
+            try {
+                long answeringPid = api.showInfo().pid();
+                if (answeringPid == process.pid()) {
+                    return;
+                }
+                lastAnswer = "pid " + answeringPid + " answered";
+            } catch (RuntimeApiException notYet) {
+                lastAnswer = notYet.getMessage();
+            }
+            waitForExitOrPoll(process);
+        }
+        throw new ApplyException(ApplyMode.RELOAD, process.describe() + " did not answer on the admin socket with its own pid within "
+                + timeout.toMillis() + " ms (" + lastAnswer + "); " + stderrTail(process));
+    }
+
+    private static void waitForExitOrPoll(HaproxyProcess process) {
+        try {
+            process.process().waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ApplyException(ApplyMode.RELOAD, "interrupted while waiting for " + process.describe() + " to take over", interrupted);
+        }
+    }
+
+    private static String stderrTail(HaproxyProcess process) {
+        return "its stderr (" + process.stderr() + ") ends with:\n" + OutputFiles.tail(process.stderr());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.steward.haproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.api.InvalidConfigException;
+import dev.steward.api.Metrics;
+import dev.steward.api.PluginContext;
+import dev.steward.api.ProxyBackend;
+import dev.steward.api.ProxyBackendProvider;
+import dev.steward.api.TimeSource;
+import dev.steward.api.model.RoutingState;
+import java.lang.module.ModuleDescriptor;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HaproxyBackendProviderTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void theModuleProvidesTheHaproxyBackend() {
+        ModuleDescriptor descriptor = HaproxyBackendProvider.class.getModule().getDescriptor();
+
+        assertThat(descriptor.provides())
+                .anySatisfy(provides -> {
+                    assertThat(provides.service()).isEqualTo(ProxyBackendProvider.class.getName());
+                    assertThat(provides.providers()).containsExactly(HaproxyBackendProvider.class.getName());
+                });
+        assertThat(descriptor.exports()).isEmpty();
+        assertThat(new HaproxyBackendProvider().name()).isEqualTo("haproxy");
+        assertThat(new HaproxyBackendProvider().settingsKey()).isEqualTo("haproxy");
+    }
+
+    @Test
+    void createsABackendFromItsSettingsSubtree() {
+        try (ProxyBackend backend = new HaproxyBackendProvider().create(context(Map.of("bind", "127.0.0.1:18080"),
+                home.resolve("data/haproxy")))) {
+            assertThat(backend.render(RoutingState.EMPTY))
+                    .contains("bind 127.0.0.1:18080")
+                    .contains("stats socket " + home.resolve("data/haproxy/run/admin.sock"));
+            assertThat(backend.status().detail()).isEqualTo("not started");
+        }
+    }
+
+    @Test
+    void badSettingsAreAllReported() {
+        assertThatThrownBy(() -> new HaproxyBackendProvider().create(context(Map.of("bind", "nope", "retries", "many"),
+                home.resolve("data"))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, invalid -> assertThat(invalid.problems())
+                        .extracting(problem -> problem.path())
+                        .containsExactly("steward.haproxy.bind", "steward.haproxy.retries"));
+    }
+
+    @Test
+    void aDataDirectoryTooLongForTheAdminSocketIsAConfigError() {
+        Path deep = home.resolve("d".repeat(100));
+
+        assertThatThrownBy(() -> new HaproxyBackendProvider().create(context(Map.of(), deep)))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("steward.data-dir")
+                .hasMessageContaining("HAProxy accepts at most 97");
+    }
+
+    @Test
+    void aDataDirectoryThatCouldInjectADirectiveIsAConfigError() {
+        assertThatThrownBy(() -> new HaproxyBackendProvider().create(context(Map.of(), home.resolve("a b#c"))))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("steward.data-dir")
+                .hasMessageContaining("may only hold letters, digits");
+    }
+
+    private PluginContext context(Map<String, ?> overrides, Path dataDirectory) {
+        return new PluginContext("haproxy", TestSettings.subtree(overrides), TestSettings.PATH, "node-1", home, dataDirectory,
+                TimeSource.system(), new NoMetrics());
+    }
+
+    /** The plugin registers no metrics yet; any call would be a surprise worth failing on. */
+    private static final class NoMetrics implements Metrics {
+        @Override
+        public CounterMetric counter(String name, String help, String... labelNames) {
+            throw new AssertionError("unexpected counter " + name);
+        }
+
+        @Override
+        public GaugeMetric gauge(String name, String help, String... labelNames) {
+            throw new AssertionError("unexpected gauge " + name);
+        }
+
+        @Override
+        public HistogramMetric histogram(String name, String help, String... labelNames) {
+            throw new AssertionError("unexpected histogram " + name);
+        }
+    }
+}

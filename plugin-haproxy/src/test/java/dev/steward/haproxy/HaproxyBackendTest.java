@@ -1,0 +1,458 @@
+package dev.steward.haproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.steward.api.ApplyException;
+import dev.steward.api.ApplyMode;
+import dev.steward.api.ApplyOutcome;
+import dev.steward.api.BackendStatus;
+import dev.steward.api.RetiringProcess;
+import dev.steward.api.TimeSource;
+import dev.steward.api.model.Balance;
+import dev.steward.api.model.FallbackTargets;
+import dev.steward.api.model.HealthCheck;
+import dev.steward.api.model.RoutingState;
+import dev.steward.api.model.Target;
+import dev.steward.api.model.TargetGroup;
+import dev.steward.api.model.TargetGroups;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The backend against a real haproxy on loopback. Every process a test starts is stopped after it. */
+class HaproxyBackendTest {
+    @TempDir
+    Path dataDirectory;
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    /** Its own threads: the common pool may have a single worker on a small machine, and requests here block. */
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        Exception first = null;
+        for (AutoCloseable resource : started.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception problem) {
+                first = first == null ? problem : first;
+            }
+        }
+        background.shutdownNow();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @Test
+    void servesAReplicaThroughItsRoute() {
+        Replica replica = replica("app1-r1");
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+
+        ApplyOutcome outcome = backend.apply(state(1, List.of(group("app1", "/app1", replica)), List.of()));
+
+        assertThat(outcome).isEqualTo(new ApplyOutcome(ApplyMode.RELOAD, "first start"));
+        assertThat(HttpProbe.get(port, "/app1/x").body()).isEqualTo("app1-r1");
+        BackendStatus status = backend.status();
+        assertThat(status.pid()).isPresent();
+        assertThat(status.spawn()).isEqualTo(1);
+        assertThat(status.detail()).isEqualTo("serving revision 1");
+        assertThat(status.retiring()).isEmpty();
+    }
+
+    @Test
+    void routesByLongestPrefixOnSegmentBoundariesWithHostRoutesFirst() {
+        Replica root = replica("root");
+        Replica app1 = replica("app1");
+        Replica admin = replica("admin");
+        Replica api = replica("api");
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+
+        backend.apply(state(1, List.of(
+                group("root", "/", root),
+                group("app1", "/app1", app1),
+                group("admin", "/app1/admin", admin),
+                new TargetGroup("api", "/app1", Optional.of("api.example.com"), List.of(api.target()), Balance.ROUND_ROBIN,
+                        HealthCheck.DEFAULT)), List.of()));
+
+        assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1");
+        assertThat(HttpProbe.get(port, "/app1/x?q=/app1/admin").body()).isEqualTo("app1");
+        assertThat(HttpProbe.get(port, "/app10").body()).isEqualTo("root");
+        assertThat(HttpProbe.get(port, "/app1/admin/users").body()).isEqualTo("admin");
+        assertThat(HttpProbe.get(port, "/app1/adminx").body()).isEqualTo("app1");
+        assertThat(HttpProbe.get(port, "/app1/x", "API.Example.com:8443").body()).isEqualTo("api");
+        assertThat(HttpProbe.get(port, "/other", "api.example.com").body()).isEqualTo("root");
+    }
+
+    @Test
+    void answersNotFoundWithTheErrorPageWhenNoRouteMatches() {
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+        backend.apply(state(1, List.of(group("app1", "/app1", replica("app1"))), List.of()));
+
+        HttpProbe.Response response = HttpProbe.get(port, "/app10");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).isEqualTo("application/json");
+        assertThat(response.body()).isEqualTo("{\"status\":404,\"reason\":\"no route matches the request\"}");
+    }
+
+    @Test
+    void theFallbackServesAGroupWithoutTargets() {
+        Replica fallback = replica("fallback-1");
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+
+        backend.apply(state(1, List.of(group("app1", "/app1")), List.of(fallback.target())));
+
+        assertThat(HttpProbe.get(port, "/app1/x").body()).isEqualTo("fallback-1");
+        assertThat(HttpProbe.get(port, "/else").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theFallbackServesAGroupWhoseTargetsAreAllDown() {
+        Replica fallback = replica("fallback-1");
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+        TargetGroup deadOnly = new TargetGroup("app1", "/app1", Optional.empty(),
+                List.of(new Target("127.0.0.1", freePort(), "gone")), Balance.ROUND_ROBIN,
+                new HealthCheck(Optional.empty(), Duration.ofMillis(100), 1, 1));
+
+        backend.apply(state(1, List.of(deadOnly), List.of(fallback.target())));
+
+        Eventually.await("the fallback answers for a group whose only target is down",
+                () -> HttpProbe.get(port, "/app1").body().equals("fallback-1"));
+    }
+
+    @Test
+    void withoutFallbackAGroupWithoutTargetsAnswersTheServiceUnavailablePage() {
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+
+        backend.apply(state(1, List.of(group("app1", "/app1")), List.of()));
+
+        HttpProbe.Response response = HttpProbe.get(port, "/app1");
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.contentType()).isEqualTo("application/json");
+        assertThat(response.body()).isEqualTo("{\"status\":503,\"reason\":\"no server is available to handle this request\"}");
+    }
+
+    @Test
+    void aConfigurationHaproxyRejectsFailsWithItsMessageWhileTheLiveOneKeepsServing() throws IOException {
+        Replica replica = replica("app1-r1");
+        int port = freePort();
+        HaproxyBackend serving = backend(port);
+        RoutingState state = state(1, List.of(group("app1", "/app1", replica)), List.of());
+        serving.apply(state);
+        long pid = serving.status().pid().orElseThrow();
+        String live = Files.readString(dataDirectory.resolve("haproxy.cfg"));
+        // The same data directory with a bind HAProxy cannot resolve: what a bad settings change looks like.
+        HaproxyBackend misconfigured = backend(port, Map.of("bind", "no-such-host.invalid:" + port));
+
+        assertThatThrownBy(() -> misconfigured.apply(state(2, List.of(group("app1", "/app1", replica)), List.of())))
+                .isInstanceOf(ApplyException.class)
+                .hasMessageStartingWith("HAProxy rejected the configuration")
+                .hasMessageContaining("[ALERT]")
+                .hasMessageContaining("no-such-host.invalid");
+        assertThatThrownBy(() -> misconfigured.verify(state))
+                .isInstanceOf(ApplyException.class)
+                .hasMessageContaining("no-such-host.invalid");
+
+        assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r1");
+        assertThat(serving.status().pid()).hasValue(pid);
+        assertThat(Files.readString(dataDirectory.resolve("haproxy.cfg"))).isEqualTo(live);
+    }
+
+    @Test
+    void verifyChecksWithoutTouchingTheRunningProxy() throws IOException {
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+        backend.apply(state(1, List.of(group("app1", "/app1", replica("app1"))), List.of()));
+        long pid = backend.status().pid().orElseThrow();
+        String live = Files.readString(dataDirectory.resolve("haproxy.cfg"));
+
+        backend.verify(state(2, List.of(group("app2", "/app2", replica("app2"))), List.of()));
+
+        assertThat(backend.status().pid()).hasValue(pid);
+        assertThat(backend.status().spawn()).isEqualTo(1);
+        assertThat(Files.readString(dataDirectory.resolve("haproxy.cfg"))).isEqualTo(live);
+        assertThat(HttpProbe.get(port, "/app2").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReloadStartsANewProcessAndTheOldOneExits() {
+        Replica one = replica("app1-r1");
+        Replica two = replica("app2-r1");
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+        backend.apply(state(1, List.of(group("app1", "/app1", one)), List.of()));
+        long oldPid = backend.status().pid().orElseThrow();
+
+        ApplyOutcome outcome = backend.apply(state(2, List.of(group("app1", "/app1", one), group("app2", "/app2", two)),
+                List.of()));
+
+        assertThat(outcome).isEqualTo(new ApplyOutcome(ApplyMode.RELOAD, "groups added: app2"));
+        long newPid = backend.status().pid().orElseThrow();
+        assertThat(newPid).isNotEqualTo(oldPid);
+        assertThat(backend.status().spawn()).isEqualTo(2);
+        assertThat(HttpProbe.get(port, "/app2").body()).isEqualTo("app2-r1");
+        assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r1");
+        Eventually.await("the old process exits", () -> !isAlive(oldPid));
+        Eventually.await("the old process leaves the retiring list", () -> backend.status().retiring().isEmpty());
+        assertThat(new RuntimeApi(dataDirectory.resolve("run/admin.sock"), Duration.ofSeconds(2), TimeSource.system())
+                .showInfo().pid()).as("the admin socket outlives the old process").isEqualTo(newPid);
+    }
+
+    @Test
+    void anOldProcessIsTrackedWithItsRevisionWhileItFinishesARequest() throws Exception {
+        ReloadDuringARequest reload = reloadDuringARequest();
+
+        assertThat(reload.backend().status().retiring()).extracting(RetiringProcess::pid, RetiringProcess::revision)
+                .containsExactly(tuple(reload.oldPid(), 1L));
+        reload.replica().release();
+        assertThat(reload.inFlight().get(10, TimeUnit.SECONDS).body()).as("the old process finished the request").isEqualTo("slow");
+        Eventually.await("the old process exits once its request is done", () -> reload.backend().status().retiring().isEmpty());
+    }
+
+    @Test
+    void aStartThatFailsCarriesTheTailOfItsStderrAndTheNextApplyStartsAfresh() throws IOException {
+        Replica replica = replica("app1-r1");
+        ServerSocket taken = new ServerSocket();
+        taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int port = taken.getLocalPort();
+        HaproxyBackend backend = backend(port);
+        try (taken) {
+            assertThatThrownBy(() -> backend.apply(state(1, List.of(group("app1", "/app1", replica)), List.of())))
+                    .isInstanceOf(ApplyException.class)
+                    .hasMessageContaining("HAProxy spawn 1")
+                    .hasMessageContaining("during start-up")
+                    .hasMessageContaining("haproxy.1.stderr.log")
+                    .hasMessageContaining("cannot bind socket");
+            assertThat(backend.status().pid()).isEmpty();
+            assertThat(backend.status().detail()).matches("HAProxy spawn 1 \\(pid \\d+\\) is not running");
+        }
+
+        backend.apply(state(2, List.of(group("app1", "/app1", replica)), List.of()));
+
+        assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r1");
+        assertThat(backend.status().spawn()).isEqualTo(2);
+    }
+
+    @Test
+    void aStateThatRendersTheRunningConfigCausesNoReload() {
+        Replica one = replica("r1");
+        Replica two = replica("r2");
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+        backend.apply(state(1, List.of(group("app1", "/app1", one, two)), List.of()));
+        long pid = backend.status().pid().orElseThrow();
+
+        ApplyOutcome outcome = backend.apply(state(2, List.of(group("app1", "/app1", two, one)), List.of()));
+
+        assertThat(outcome).isEqualTo(new ApplyOutcome(ApplyMode.RUNTIME, "unchanged"));
+        assertThat(backend.status().pid()).hasValue(pid);
+        assertThat(backend.status().spawn()).isEqualTo(1);
+        assertThat(backend.status().detail()).isEqualTo("serving revision 2");
+    }
+
+    @Test
+    void outputGoesToFilesNamedBySpawnAndNoPipeExists() throws IOException {
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+        backend.apply(state(1, List.of(group("app1", "/app1")), List.of()));
+        backend.apply(state(2, List.of(group("app2", "/app2")), List.of()));
+        long pid = backend.status().pid().orElseThrow();
+        Path logs = dataDirectory.resolve("logs");
+
+        assertThat(logs.resolve("haproxy.1.stdout.log")).exists();
+        assertThat(logs.resolve("haproxy.1.stderr.log")).exists();
+        assertThat(Path.of(backend.status().stderrLog().orElseThrow())).isEqualTo(logs.resolve("haproxy.2.stderr.log"));
+        Path descriptors = Path.of("/proc", Long.toString(pid), "fd");
+        assertThat(Files.readSymbolicLink(descriptors.resolve("0"))).isEqualTo(Path.of("/dev/null"));
+        assertThat(Files.readSymbolicLink(descriptors.resolve("1"))).isEqualTo(logs.resolve("haproxy.2.stdout.log"));
+        assertThat(Files.readSymbolicLink(descriptors.resolve("2"))).isEqualTo(logs.resolve("haproxy.2.stderr.log"));
+    }
+
+    @Test
+    void theAdminSocketLivesInADirectoryOnlyStewardsUserCanEnter() throws IOException {
+        HaproxyBackend backend = backend(freePort());
+        backend.apply(state(1, List.of(), List.of()));
+
+        Path run = dataDirectory.resolve("run");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.resolve("admin.sock")))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void closeLetsAnInFlightRequestFinishAndStopsEveryProcess() throws Exception {
+        ReloadDuringARequest reload = reloadDuringARequest();
+        long newPid = reload.backend().status().pid().orElseThrow();
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(reload.backend()::close, background);
+        Eventually.await("the new process stops on the soft stop", () -> !isAlive(newPid));
+        assertThat(isAlive(reload.oldPid())).as("the old process still finishes its request").isTrue();
+        reload.replica().release();
+
+        closing.get(10, TimeUnit.SECONDS);
+        assertThat(reload.inFlight().get(10, TimeUnit.SECONDS).body()).isEqualTo("slow");
+        assertThat(isAlive(reload.oldPid())).isFalse();
+        assertThat(reload.backend().status().detail()).isEqualTo("stopped");
+    }
+
+    @Test
+    void aReplicaMarkedDownStaysDownAcrossAReload() {
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+        // The replica answers its checks, but the next check after a start is an hour away and two are needed
+        // to bring it up: only carried state can keep it down in the new process.
+        TargetGroup app1 = new TargetGroup("app1", "/app1", Optional.empty(), List.of(replica("r1").target()),
+                Balance.ROUND_ROBIN, new HealthCheck(Optional.empty(), Duration.ofHours(1), 2, 3));
+        backend.apply(state(1, List.of(app1), List.of()));
+        RuntimeApi api = new RuntimeApi(dataDirectory.resolve("run/admin.sock"), Duration.ofSeconds(2), TimeSource.system());
+        api.execute("set server group_app1/slot1 health down");
+        assertThat(operationalState(api, "group_app1", "slot1")).isEqualTo("0");
+
+        backend.apply(state(2, List.of(app1, group("app2", "/app2")), List.of()));
+
+        assertThat(operationalState(api, "group_app1", "slot1")).as("the new process starts with the old one's view").isEqualTo("0");
+        assertThat(HttpProbe.get(port, "/app1").status()).isEqualTo(503);
+    }
+
+    @Test
+    void closeStopsHardWhatOutlivesTheBound() throws Exception {
+        Replica slow = holdingReplica("slow");
+        int port = freePort();
+        HaproxyBackend backend = backend(port, Map.of("stop-timeout", "300ms"));
+        backend.apply(state(1, List.of(group("app1", "/app1", slow)), List.of()));
+        long pid = backend.status().pid().orElseThrow();
+        CompletableFuture.runAsync(() -> {
+            try {
+                HttpProbe.get(port, "/app1");
+            } catch (UncheckedIOException | IllegalStateException cut) {
+                // The hard stop cuts this request; that is the point.
+            }
+        }, background);
+        slow.awaitHeldRequest();
+
+        backend.close();
+
+        assertThat(isAlive(pid)).isFalse();
+    }
+
+    @Test
+    void describeNamesTheVersionAndTheExecutable() {
+        assertThat(backend(freePort()).describe()).matches("HAProxy 2\\.\\d+\\.\\d+\\S* \\(/\\S+/haproxy\\)");
+    }
+
+    @Test
+    void aMissingBinaryIsAnErrorNamingTheSetting() {
+        HaproxyBackend backend = create(freePort(), Map.of("binary", "/nonexistent/haproxy"));
+
+        assertThatThrownBy(backend::start)
+                .isInstanceOf(HaproxyException.class)
+                .hasMessageContaining("steward.haproxy.binary is \"/nonexistent/haproxy\"");
+        assertThatThrownBy(() -> backend.apply(state(1, List.of(), List.of())))
+                .isInstanceOf(ApplyException.class)
+                .hasMessageContaining("steward.haproxy.binary");
+        assertThatThrownBy(() -> backend.verify(RoutingState.EMPTY))
+                .isInstanceOf(ApplyException.class)
+                .hasMessageContaining("steward.haproxy.binary");
+    }
+
+    /** A request held by its replica in the process of revision 1 while revision 2 reloads HAProxy. */
+    private record ReloadDuringARequest(HaproxyBackend backend, Replica replica, long oldPid,
+            CompletableFuture<HttpProbe.Response> inFlight) {}
+
+    private ReloadDuringARequest reloadDuringARequest() throws InterruptedException {
+        Replica slow = holdingReplica("slow");
+        int port = freePort();
+        HaproxyBackend backend = backend(port);
+        backend.apply(state(1, List.of(group("app1", "/app1", slow)), List.of()));
+        long oldPid = backend.status().pid().orElseThrow();
+        CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), background);
+        slow.awaitHeldRequest();
+        backend.apply(state(2, List.of(group("app1", "/app1", slow), group("app2", "/app2")), List.of()));
+        return new ReloadDuringARequest(backend, slow, oldPid, inFlight);
+    }
+
+    private HaproxyBackend backend(int port) {
+        return backend(port, Map.of());
+    }
+
+    private HaproxyBackend backend(int port, Map<String, ?> overrides) {
+        HaproxyBackend backend = create(port, overrides);
+        backend.start();
+        return backend;
+    }
+
+    private HaproxyBackend create(int port, Map<String, ?> overrides) {
+        HaproxyBackend backend = new HaproxyBackend(TestSettings.forTest(port, overrides), RuntimePaths.under(dataDirectory),
+                dataDirectory, TimeSource.system());
+        started.add(backend);
+        return backend;
+    }
+
+    private Replica replica(String id) {
+        Replica replica = Replica.start(id);
+        started.add(replica);
+        return replica;
+    }
+
+    private Replica holdingReplica(String id) {
+        Replica replica = Replica.holding(id);
+        started.add(replica);
+        return replica;
+    }
+
+    private static TargetGroup group(String name, String prefix, Replica... replicas) {
+        return new TargetGroup(name, prefix, Arrays.stream(replicas).map(Replica::target).toList());
+    }
+
+    private static RoutingState state(long revision, List<TargetGroup> groups, List<Target> fallback) {
+        return new RoutingState(revision, new TargetGroups(groups), new FallbackTargets(fallback));
+    }
+
+    /** The {@code srv_op_state} column: 0 down, 2 up. */
+    private static String operationalState(RuntimeApi api, String backend, String server) {
+        return api.showServersState().lines()
+                .map(line -> line.split(" "))
+                .filter(fields -> fields.length > 5 && fields[1].equals(backend) && fields[3].equals(server))
+                .map(fields -> fields[5])
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no server " + backend + "/" + server));
+    }
+
+    private static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException problem) {
+            throw new UncheckedIOException(problem);
+        }
+    }
+}
