@@ -1,6 +1,7 @@
 package dev.steward.distribution;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -19,6 +20,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.steward.core.Main;
 import java.lang.module.ModuleFinder;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,7 +37,7 @@ class ArchitectureTest {
     private static final String DISTRIBUTION = "dev.steward.distribution..";
 
     private static final DescribedPredicate<JavaClass> PLUGIN_CODE =
-            resideInAPackage("dev.steward..").and(not(resideInAnyPackage(API, CORE, DISTRIBUTION)))
+            resideInAPackage("dev.steward.*..").and(not(resideInAnyPackage(API, CORE, DISTRIBUTION)))
                     .as("plugin code");
 
     /** Packages of the JDK's own modules: java.., javax.. and jdk.. ones, com.sun.net.httpserver, ... */
@@ -55,7 +57,7 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> LIBRARY_CODE =
             resideInAPackage("dev.steward..")
                     .and(not(resideInAPackage("dev.steward.core.cli..")))
-                    .and(not(JavaClass.Predicates.equivalentTo(dev.steward.core.Main.class)))
+                    .and(not(equivalentTo(Main.class)))
                     .as("library code (not the command line)");
 
     @ArchTest
@@ -89,7 +91,7 @@ class ArchitectureTest {
             .should(ACCESS_STANDARD_STREAMS);
 
     @ArchTest
-    static final ArchRule nothingUsesJavaUtilLogging = noClasses()
+    static final ArchRule libraryCodeLogsThroughSlf4jNotJavaUtilLogging = noClasses()
             .that(LIBRARY_CODE)
             .should(USE_JAVA_UTIL_LOGGING);
 
