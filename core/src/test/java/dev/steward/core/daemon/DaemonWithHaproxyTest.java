@@ -2,29 +2,17 @@ package dev.steward.core.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Stage;
-import dev.steward.api.TimeSource;
-import dev.steward.core.http.ApiServer;
-import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.ApiClient;
-import dev.steward.core.testing.Eventually;
-import dev.steward.core.testing.FreePort;
 import dev.steward.core.testing.PrometheusText;
 import dev.steward.core.testing.Replica;
+import dev.steward.core.testing.RunningDaemon;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,48 +27,31 @@ class DaemonWithHaproxyTest {
     private static final String TOKEN = "daemon-test-token-0123456789";
     /** Long enough that the readiness check right after a PUT falls inside it. */
     private static final Duration WINDOW = Duration.ofSeconds(3);
-    private static final Duration CONVERGE = Duration.ofSeconds(30);
 
     @TempDir
     Path home;
 
-    private final HttpClient proxyClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Replica first;
     private Replica second;
-    private int proxyPort;
-    private Daemon daemon;
+    private RunningDaemon running;
     private ApiClient api;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         first = Replica.start("app1-r1");
         second = Replica.start("app1-r2");
-        proxyPort = FreePort.pick();
-        Path conf = Files.createDirectories(home.resolve("conf")).resolve("steward.conf");
-        Files.writeString(conf, """
-                steward {
-                  node-id = proxy-1
-                  broadcast-sources = [http]
-                  coalesce.window = %dms
-                  api { bind = "127.0.0.1:0", token = "%s", request-timeout = 2s }
-                  haproxy.bind = "127.0.0.1:%d"
-                }
-                """.formatted(WINDOW.toMillis(), TOKEN, proxyPort));
-        Bootstrapped bootstrapped = Bootstrap.load(home, conf, true);
-        PrometheusMetrics metrics = new PrometheusMetrics();
-        Plugins plugins = new PluginAssembly(bootstrapped, TimeSource.system(), metrics).create();
-        Injector injector = Guice.createInjector(Stage.PRODUCTION,
-                new StewardModule(bootstrapped, plugins, metrics, TimeSource.system()));
-        daemon = injector.getInstance(Daemon.class);
-        daemon.start();
-        api = new ApiClient(injector.getInstance(ApiServer.class).uri().orElseThrow(), Optional.of(TOKEN));
-        Eventually.await("the empty state served", CONVERGE, () -> api.get("/-/ready").status() == 200);
+        running = RunningDaemon.start(home, TOKEN, """
+                node-id = proxy-1
+                broadcast-sources = [http]
+                coalesce.window = %dms
+                """.formatted(WINDOW.toMillis()));
+        api = running.api();
     }
 
     @AfterEach
     void stop() {
-        if (daemon != null) {
-            daemon.stop();
+        if (running != null) {
+            running.close();
         }
         first.close();
         second.close();
@@ -96,7 +67,7 @@ class DaemonWithHaproxyTest {
         assertThat(pending.status()).isEqualTo(503);
         assertThat(pending.json()).containsEntry("reason", "revision 1 accepted, 0 applied");
 
-        Eventually.await("revision 1 served", CONVERGE, () -> api.get("/-/ready").status() == 200);
+        running.awaitReady();
 
         assertThat(api.get("/-/ready").json()).containsEntry("revision", 1);
         assertThat(viaProxy("/app1")).isEqualTo("app1-r1");
@@ -108,14 +79,14 @@ class DaemonWithHaproxyTest {
     @Test
     void countersMoveAsBroadcastsAndAppliesHappenAndABadPutChangesNothing() {
         api.put("/v1/target-groups", groupOf(first));
-        Eventually.await("revision 1 served", CONVERGE, () -> api.get("/-/ready").status() == 200);
+        running.awaitReady();
         PrometheusText before = scrape();
 
         Answer refused = api.put("/v1/target-groups", groupOf(first).replace("\"app1\"", "\"app 1\""));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json()).containsEntry("field", "targetGroups[0].name");
         api.put("/v1/target-groups", groupOf(first, second));
-        Eventually.await("revision 2 served", CONVERGE, () -> api.get("/-/ready").status() == 200);
+        running.awaitReady();
         PrometheusText after = scrape();
 
         assertThat(delta(before, after, "steward_broadcasts_total", "source", "http", "kind", "target_groups",
@@ -189,9 +160,7 @@ class DaemonWithHaproxyTest {
 
     private String viaProxy(String path) {
         try {
-            HttpResponse<String> response = proxyClient.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + proxyPort + path)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = running.viaProxy(path);
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body();
         } catch (IOException failure) {
