@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.http.ApiServer;
+import dev.steward.core.http.HttpSourceJournal;
 import dev.steward.core.lifecycle.LifeCycle;
 import dev.steward.core.ports.PortGateRefresher;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,17 +22,21 @@ public final class Daemon {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Inject
-    public Daemon(Plugins plugins, ReloadEngine engine, PortGateRefresher portGate, ApiServer api) {
+    public Daemon(Plugins plugins, ReloadEngine engine, PortGateRefresher portGate, ApiServer api,
+            Optional<HttpSourceJournal> httpSource) {
         requireNonNull(plugins, "plugins is null");
         requireNonNull(engine, "engine is null");
         requireNonNull(portGate, "portGate is null");
         requireNonNull(api, "api is null");
+        requireNonNull(httpSource, "httpSource is null");
         lifeCycle.add("port policy", service(() -> {}, plugins.portPolicy()::close));
         lifeCycle.add("proxy backend", service(plugins.backend()::start, plugins.backend()::close));
         for (NamedSource source : plugins.sources()) {
             lifeCycle.add("source " + source.name(),
                     service(() -> source.source().start(engine.sink(source.name())), source.source()::close));
         }
+        httpSource.ifPresent(journal -> lifeCycle.add("source " + PluginAssembly.HTTP_SOURCE,
+                service(journal::replay, () -> {})));
         lifeCycle.add("engine", service(engine::start, engine::stop));
         lifeCycle.add("port gate", service(portGate::start, portGate::stop));
         lifeCycle.add("http api", service(api::start, api::stop));

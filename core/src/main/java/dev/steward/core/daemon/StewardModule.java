@@ -18,6 +18,7 @@ import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.engine.SourceSink;
 import dev.steward.core.http.ApiServer;
 import dev.steward.core.http.ApiServices;
+import dev.steward.core.http.HttpSourceJournal;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.ports.PortGate;
 import dev.steward.core.ports.PortGateRefresher;
@@ -90,11 +91,18 @@ public final class StewardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ApiServer apiServer(StewardSettings settings, ReloadEngine engine) {
-        Optional<SourceSink> httpSource = plugins.httpSource()
-                ? Optional.of(engine.sink(PluginAssembly.HTTP_SOURCE))
-                : Optional.empty();
+    Optional<HttpSourceJournal> httpSource(StewardSettings settings, ReloadEngine engine) {
+        if (!plugins.httpSource()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HttpSourceJournal(settings.dataDirectory().resolve("http-source").resolve("state.json"),
+                engine.sink(PluginAssembly.HTTP_SOURCE)));
+    }
+
+    @Provides
+    @Singleton
+    ApiServer apiServer(StewardSettings settings, ReloadEngine engine, Optional<HttpSourceJournal> httpSource) {
         return new ApiServer(settings.api(), new ApiServices(settings.nodeId(), engine, plugins.backend(),
-                plugins.portPolicy(), metrics, httpSource));
+                plugins.portPolicy(), metrics, httpSource.map(SourceSink.class::cast)));
     }
 }

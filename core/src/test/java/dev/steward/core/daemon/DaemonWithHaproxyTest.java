@@ -132,6 +132,20 @@ class DaemonWithHaproxyTest {
         assertThat(scrape().value("steward_ports", "node", "replica-node-1", "state", "quarantined")).contains(1.0);
     }
 
+    @Test
+    void whatWasAcceptedOverHttpIsServedAgainAfterARestartWithoutBeingSentAgain() {
+        assertThat(api.put("/v1/target-groups", groupOf(second)).status()).as("accepted, not applied yet").isEqualTo(202);
+        running.close();
+
+        running = RunningDaemon.start(home, TOKEN, """
+                broadcast-sources = [http]
+                coalesce.window = 50ms
+                """);
+        api = running.api();
+
+        assertThat(viaProxy("/app1")).isEqualTo("app1-r2");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object json) {
         return (Map<String, Object>) json;
