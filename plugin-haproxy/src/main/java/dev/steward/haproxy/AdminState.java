@@ -11,8 +11,12 @@ enum AdminState {
     /** No requests at all, and no health checks. */
     MAINT;
 
-    /** Maintenance for any reason: forced, inherited or a failed address resolution (HAProxy's SRV_ADMF_MAINT). */
-    private static final int MAINTENANCE_FLAGS = 0x01 | 0x02 | 0x20;
+    /**
+     * Maintenance someone asked for, or inherited from a tracked server. The flag of a name that did
+     * not resolve (0x20) is left out: no command clears it, the server stays down until a start
+     * resolves the name, and counting it as maintenance would have every reconcile "repair" it again.
+     */
+    private static final int MAINTENANCE_FLAGS = 0x01 | 0x02;
     /** Drain, forced or inherited (SRV_ADMF_DRAIN). */
     private static final int DRAIN_FLAGS = 0x08 | 0x10;
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The parser on an answer captured from HAProxy 2.6.12 (see the servers' comments for what each shows). */
@@ -51,6 +52,16 @@ class ServersStateTest {
     void aServerDownByItsChecksAtAnIpv6Address() {
         assertThat(server("steward_fallback", "slot1")).isEqualTo(
                 new ServerState(new ServerName("steward_fallback", "slot1"), "::1", 18700, AdminState.READY, false, 1));
+    }
+
+    @Test
+    void aServerWhoseNameDidNotResolveIsDownButNotInMaintenance() {
+        // Captured from HAProxy 2.6.12 for "server slot1 no-such-host.invalid:18611 ... init-addr last,libc,none".
+        String unresolved = CAPTURED.lines().limit(2).collect(Collectors.joining("\n"))
+                + "\n3 b 1 slot1 - 0 32 1 1 1 1 0 0 14 0 0 0 no-such-host.invalid 18611 - 0 0 - - 0\n";
+
+        assertThat(ServersState.parse(unresolved).servers())
+                .containsExactly(new ServerState(new ServerName("b", "slot1"), "-", 18611, AdminState.READY, false, 1));
     }
 
     @Test
