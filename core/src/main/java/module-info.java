@@ -14,6 +14,7 @@ module dev.steward.core {
     // An automatic Guice needs jakarta.inject resolved beside it, or createInjector fails at run time.
     requires jakarta.inject;
     requires com.fasterxml.jackson.databind;
+    requires jdk.httpserver;
     requires org.slf4j;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;

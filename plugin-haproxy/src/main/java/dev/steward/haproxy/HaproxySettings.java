@@ -26,6 +26,8 @@ import java.util.Set;
  * @param stopTimeout how long a stop waits before it stops processes hard
  * @param configCheckTimeout how long {@code haproxy -c} may take
  * @param commandTimeout how long one runtime API command may take
+ * @param drainTimeout how long a slot whose target left drains before it serves another target, requests left or not
+ * @param reconcileInterval how often the slots HAProxy reports are compared with the desired ones; zero: never
  * @param debugOutput whether HAProxy runs in its debug mode ({@code -d}), writing every request to its stdout file
  * @param retiring how many old processes may finish their connections at once
  * @param restart when an HAProxy that exited unexpectedly is restarted
@@ -47,6 +49,8 @@ record HaproxySettings(
         Duration stopTimeout,
         Duration configCheckTimeout,
         Duration commandTimeout,
+        Duration drainTimeout,
+        Duration reconcileInterval,
         boolean debugOutput,
         RetiringLimits retiring,
         RestartPolicy restart,
@@ -74,6 +78,8 @@ record HaproxySettings(
         requireNonNull(stopTimeout, "stopTimeout is null");
         requireNonNull(configCheckTimeout, "configCheckTimeout is null");
         requireNonNull(commandTimeout, "commandTimeout is null");
+        requireNonNull(drainTimeout, "drainTimeout is null");
+        requireNonNull(reconcileInterval, "reconcileInterval is null");
         requireNonNull(retiring, "retiring is null");
         requireNonNull(restart, "restart is null");
         requireNonNull(accessLog, "accessLog is null");
@@ -115,6 +121,8 @@ record HaproxySettings(
         Duration stopTimeout = settings.duration("stop-timeout", Duration.ZERO, Duration.ofHours(1));
         Duration configCheckTimeout = settings.duration("config-check-timeout", Duration.ofMillis(100), Duration.ofHours(1));
         Duration commandTimeout = settings.duration("command-timeout", Duration.ofMillis(10), Duration.ofMinutes(10));
+        Duration drainTimeout = settings.duration("drain-timeout", Duration.ZERO, Duration.ofHours(24));
+        Duration reconcileInterval = settings.duration("reconcile-interval", Duration.ZERO, Duration.ofHours(24));
         boolean debugOutput = settings.bool("debug-output");
         RetiringLimits retiring = retiring(settings.section("retiring"));
         RestartPolicy restart = restart(settings.section("restart"));
@@ -136,6 +144,8 @@ record HaproxySettings(
                 stopTimeout,
                 configCheckTimeout,
                 commandTimeout,
+                drainTimeout,
+                reconcileInterval,
                 debugOutput,
                 retiring,
                 restart,

@@ -44,8 +44,7 @@ class HaproxyBackendProviderTest {
                     .contains("stats socket " + home.resolve("data/haproxy/run/admin.sock"));
             assertThat(backend.status().detail()).isEqualTo("not started");
         }
-        assertThat(metrics.counterNames()).containsExactlyInAnyOrder("steward_haproxy_restarts_total",
-                "steward_haproxy_access_log_dropped_total");
+        assertThat(metrics.names()).contains(Supervisor.RESTARTS_METRIC, AccessLogReceiver.DROPPED_METRIC);
     }
 
     @Test

@@ -35,6 +35,8 @@ class HaproxySettingsTest {
         assertThat(settings.stopTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.configCheckTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.commandTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.drainTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.reconcileInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.debugOutput()).isFalse();
         assertThat(settings.retiring()).isEqualTo(new RetiringLimits(5, Duration.ofSeconds(30)));
         assertThat(settings.restart()).isEqualTo(new RestartPolicy(Duration.ofMillis(100), Duration.ofSeconds(30)));
@@ -42,6 +44,18 @@ class HaproxySettingsTest {
                 "local0", 10_000));
         assertThat(settings.gatewayErrorStatus()).isEmpty();
         assertThat(settings.tlsCertificate()).isEmpty();
+    }
+
+    @Test
+    void drainAndReconcileCanBeTurnedOffButNotNegative() {
+        HaproxySettings off = TestSettings.read(Map.of("drain-timeout", "0s", "reconcile-interval", "0s"));
+
+        assertThat(off.drainTimeout()).isZero();
+        assertThat(off.reconcileInterval()).isZero();
+        assertThatThrownBy(() -> TestSettings.read(Map.of("drain-timeout", "-1s", "reconcile-interval", "2d")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, invalid -> assertThat(invalid.problems())
+                        .extracting(ConfigProblem::path)
+                        .containsExactly("steward.haproxy.drain-timeout", "steward.haproxy.reconcile-interval"));
     }
 
     @Test

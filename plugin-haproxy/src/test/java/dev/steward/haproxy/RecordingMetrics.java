@@ -2,42 +2,45 @@ package dev.steward.haproxy;
 
 import dev.steward.api.Metrics;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts what the plugin records, by metric name; labels play no part in the plugin's metrics. */
+/** Counts what the backend records, by metric name and label values, and which metrics it registered. */
 final class RecordingMetrics implements Metrics {
-    private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
     @Override
     public CounterMetric counter(String name, String help, String... labelNames) {
-        AtomicLong count = new AtomicLong();
-        if (counters.putIfAbsent(name, count) != null) {
-            throw new AssertionError("counter " + name + " registered twice");
-        }
-        return labelValues -> count.incrementAndGet();
+        registered.add(name);
+        return labelValues -> counts.computeIfAbsent(key(name, labelValues), key -> new AtomicLong()).incrementAndGet();
     }
 
     @Override
     public GaugeMetric gauge(String name, String help, String... labelNames) {
-        throw new AssertionError("unexpected gauge " + name);
+        registered.add(name);
+        return (value, labelValues) -> counts.computeIfAbsent(key(name, labelValues), key -> new AtomicLong()).set((long) value);
     }
 
     @Override
     public HistogramMetric histogram(String name, String help, String... labelNames) {
-        throw new AssertionError("unexpected histogram " + name);
+        registered.add(name);
+        return (seconds, labelValues) -> counts.computeIfAbsent(key(name, labelValues), key -> new AtomicLong()).incrementAndGet();
     }
 
-    /** The counter's value. */
-    long count(String name) {
-        AtomicLong count = counters.get(name);
-        if (count == null) {
-            throw new AssertionError("no counter " + name + " registered; registered: " + counters.keySet());
-        }
-        return count.get();
+    /** The count under {@code name} with these label values, in the order the metric declares its labels. */
+    long count(String name, String... labelValues) {
+        AtomicLong count = counts.get(key(name, labelValues));
+        return count == null ? 0 : count.get();
     }
 
-    java.util.Set<String> counterNames() {
-        return Map.copyOf(counters).keySet();
+    /** The names of every metric registered so far. */
+    Set<String> names() {
+        return Set.copyOf(registered);
+    }
+
+    private static String key(String name, String... labelValues) {
+        return name + String.join(",", labelValues);
     }
 }

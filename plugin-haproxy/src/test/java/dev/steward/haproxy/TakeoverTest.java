@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.api.ApplyException;
 import dev.steward.api.ApplyMode;
+import dev.steward.api.model.TargetGroup;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A reload succeeds only when the new process answers on the admin socket with its own pid: the old
+ * Each change here adds a group, which only a reload can do. A reload succeeds only when the new process answers on the admin socket with its own pid: the old
  * process, which still answers there, proves nothing. A new process that fails leaves the old one serving.
  */
 class TakeoverTest {
@@ -31,6 +32,7 @@ class TakeoverTest {
     private HaproxyBackend backend;
     private int port;
     private long servingPid;
+    private TargetGroup app1;
 
     @BeforeEach
     void serveRevisionOne() {
@@ -38,7 +40,8 @@ class TakeoverTest {
         haproxy = SabotagedHaproxy.install(tools);
         port = freePort();
         backend = rig.backend(port, Map.of("binary", haproxy.path().toString(), "start-timeout", "1s"));
-        backend.apply(state(1, group("app1", "/app1", rig.replica("app1-r1"))));
+        app1 = group("app1", "/app1", rig.replica("app1-r1"));
+        backend.apply(state(1, app1));
         servingPid = backend.status().pid().orElseThrow();
     }
 
@@ -51,7 +54,7 @@ class TakeoverTest {
     void aNewProcessThatExitsDuringStartUpFailsTheApplyWithItsStderrAndTheOldOneKeepsServing() {
         haproxy.exitOnStart();
 
-        assertThatThrownBy(() -> backend.apply(state(2, group("app1", "/app1", rig.replica("app1-r2")))))
+        assertThatThrownBy(() -> backend.apply(state(2, app1, group("app2", "/app2", rig.replica("app2-r1")))))
                 .isInstanceOfSatisfying(ApplyException.class, failure -> assertThat(failure.attempted()).isEqualTo(ApplyMode.RELOAD))
                 .hasMessageContaining("HAProxy spawn 2")
                 .hasMessageContaining("exited with status 3 during start-up")
@@ -68,7 +71,7 @@ class TakeoverTest {
     void aNewProcessThatNeverAnswersWithItsOwnPidIsStoppedAndTheOldOneKeepsServing() {
         haproxy.silentOnStart();
         try (LogCapture spawns = LogCapture.of(HaproxyLauncher.class)) {
-            assertThatThrownBy(() -> backend.apply(state(2, group("app1", "/app1", rig.replica("app1-r2")))))
+            assertThatThrownBy(() -> backend.apply(state(2, app1, group("app2", "/app2", rig.replica("app2-r1")))))
                     .isInstanceOf(ApplyException.class)
                     .hasMessageContaining("HAProxy spawn 2")
                     .hasMessageContaining("did not answer on the admin socket with its own pid within 1000 ms")
@@ -85,14 +88,14 @@ class TakeoverTest {
     @Test
     void afterAFailedTakeoverTheNextApplyReloads() {
         haproxy.exitOnStart();
-        assertThatThrownBy(() -> backend.apply(state(2, group("app1", "/app1", rig.replica("app1-r2")))))
+        assertThatThrownBy(() -> backend.apply(state(2, app1, group("app2", "/app2", rig.replica("app2-r1")))))
                 .isInstanceOf(ApplyException.class);
         haproxy.behave();
 
-        backend.apply(state(3, group("app1", "/app1", rig.replica("app1-r3"))));
+        backend.apply(state(3, app1, group("app3", "/app3", rig.replica("app3-r1"))));
 
         assertThat(backend.status().pid().orElseThrow()).isNotEqualTo(servingPid);
-        assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r3");
+        assertThat(HttpProbe.get(port, "/app3").body()).isEqualTo("app3-r1");
         assertThat(backend.status().detail()).isEqualTo("serving revision 3");
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileBroadcastSource implements BroadcastSource {
     private static final Logger LOG = LoggerFactory.getLogger(FileBroadcastSource.class);
+    /**
+     * File times tick coarsely, so two writes of the same size close together can leave the same
+     * fingerprint; a file modified this recently is read again and compared by content.
+     */
+    private static final Duration RACY_WINDOW = Duration.ofSeconds(2);
 
     private final FileSourceSettings settings;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -79,6 +85,9 @@ public final class FileBroadcastSource implements BroadcastSource {
         try {
             Optional<FileFingerprint> now = FileFingerprint.of(settings.path());
             if (now.equals(seen)) {
+                if (now.isPresent() && now.get().modifiedWithin(RACY_WINDOW)) {
+                    deliver(read());
+                }
                 return;
             }
             seen = now;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,10 @@ import java.util.Optional;
  * file and renaming it over the old one changes the file key (inode), even within the same second.
  */
 record FileFingerprint(Object fileKey, long modifiedMillis, long size) {
+    boolean modifiedWithin(Duration window) {
+        return System.currentTimeMillis() - modifiedMillis < window.toMillis();
+    }
+
     static Optional<FileFingerprint> of(Path path) throws IOException {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
