@@ -73,9 +73,11 @@ final class RetiringGate {
     }
 
     private String describe(List<HaproxyProcess> alive) {
-        return alive.size() + " old HAProxy processes (pids " + alive.stream().map(process -> Long.toString(process.pid()))
-                .sorted().collect(Collectors.joining(", ")) + ") still finish their connections, and " + SETTING + " allows "
-                + limits.max();
+        String pids = alive.stream().map(process -> Long.toString(process.pid())).sorted().collect(Collectors.joining(", "));
+        String still = alive.size() == 1
+                ? "1 old HAProxy process (pid " + pids + ") still finishes its connections"
+                : alive.size() + " old HAProxy processes (pids " + pids + ") still finish their connections";
+        return still + ", and " + SETTING + " allows " + limits.max();
     }
 
     private static void awaitAnyExit(List<HaproxyProcess> processes, long nanos) {

@@ -96,6 +96,10 @@ final class UnixDatagramSocket implements AutoCloseable {
                 closeDescriptor(descriptor);
                 throw problem;
             }
+        } catch (IllegalCallerException | ExceptionInInitializerError denied) {
+            throw new HaproxyException("HAProxy's access log through Steward needs native access for the module dev.steward.haproxy"
+                    + " (java --enable-native-access=dev.steward.haproxy, or granted by the layer that loads the plugin), which this"
+                    + " JVM denies: grant it, or set steward.haproxy.access-log.target to syslog or off", denied);
         } catch (RuntimeException | Error problem) {
             throw problem;
         } catch (Throwable impossible) {

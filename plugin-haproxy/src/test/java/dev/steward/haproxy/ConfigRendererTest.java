@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +80,7 @@ class ConfigRendererTest {
 
     @Test
     void aGatewayErrorAnsweredWithAnotherStatusHasAnErrorFileWithThatStatusAndItsOwnReason() {
-        List<ErrorPages.Answer> answers = ErrorPages.answers(java.util.OptionalInt.of(500));
+        List<ErrorPages.Answer> answers = ErrorPages.answers(OptionalInt.of(500));
 
         assertThat(answers).extracting(ErrorPages.Answer::error).containsExactly(400, 403, 408, 500, 502, 503, 504);
         assertThat(answers).filteredOn(answer -> !answer.keepsStatus()).extracting(ErrorPages.Answer::error)

@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +66,8 @@ class OldProcessesTest {
         try (LogCapture gate = LogCapture.of(RetiringGate.class)) {
             third = CompletableFuture.supplyAsync(() -> backend.apply(state(3, groups("app1", "app2", "app3"))), rig.background());
 
-            String waits = "the reload for revision 3 waits: 1 old HAProxy processes (pids " + oldPid
-                    + ") still finish their connections, and steward.haproxy.retiring.max allows 1";
+            String waits = "the reload for revision 3 waits: 1 old HAProxy process (pid " + oldPid
+                    + ") still finishes its connections, and steward.haproxy.retiring.max allows 1";
             Eventually.await("the status says the reload waits", () -> backend.status().detail().equals("serving revision 2; " + waits));
             assertThat(gate.messages()).anySatisfy(message -> assertThat(message).startsWith(waits));
             assertThat(backend.status().pid()).hasValue(servingPid);
@@ -91,7 +93,7 @@ class OldProcessesTest {
 
         assertThatThrownBy(() -> backend.apply(state(3, groups("app1", "app2", "app3"))))
                 .isInstanceOf(ApplyException.class)
-                .hasMessage("no reload for revision 3: 1 old HAProxy processes (pids " + oldPid + ") still finish their"
+                .hasMessage("no reload for revision 3: 1 old HAProxy process (pid " + oldPid + ") still finishes its"
                         + " connections, and steward.haproxy.retiring.max allows 1, and none exited within 300 ms");
 
         assertThat(backend.status().pid()).hasValue(servingPid);
@@ -162,7 +164,7 @@ class OldProcessesTest {
 
     /** app1 is served by the slow replica; the other groups have no target. */
     private List<TargetGroup> groups(String... names) {
-        return java.util.Arrays.stream(names)
+        return Arrays.stream(names)
                 .map(name -> new TargetGroup(name, "/" + name, name.equals("app1") ? List.of(slow.target()) : List.of()))
                 .toList();
     }
@@ -185,7 +187,7 @@ class OldProcessesTest {
 
     private static long contentLength(String head) {
         return head.lines()
-                .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
                 .mapToLong(line -> Long.parseLong(line.substring("content-length:".length()).strip()))
                 .findFirst()
                 .orElseThrow();

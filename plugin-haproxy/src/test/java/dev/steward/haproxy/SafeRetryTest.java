@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class SafeRetryTest {
         RawReplica healthy = rig.replica("healthy");
         rig.backend(port).apply(state(1, group("app1", "/app1", partial, healthy)));
 
-        List<String> bodies = java.util.stream.IntStream.range(0, 4).mapToObj(i -> HttpProbe.get(port, "/app1").body()).toList();
+        List<String> bodies = IntStream.range(0, 4).mapToObj(i -> HttpProbe.get(port, "/app1").body()).toList();
 
         assertThat(bodies).as("the client sees the cut response: 10 of the 100 bytes announced")
                 .containsExactlyInAnyOrder("healthy", "healthy", "x".repeat(10), "x".repeat(10));
@@ -86,7 +87,7 @@ class SafeRetryTest {
         RawReplica healthy = rig.replica("healthy");
         rig.backend(port).apply(state(1, group("app1", "/app1", busy, healthy)));
 
-        List<HttpProbe.Response> responses = java.util.stream.IntStream.range(0, 4).mapToObj(i -> HttpProbe.get(port, "/app1")).toList();
+        List<HttpProbe.Response> responses = IntStream.range(0, 4).mapToObj(i -> HttpProbe.get(port, "/app1")).toList();
 
         assertThat(responses).filteredOn(response -> response.status() == 503)
                 .hasSize(2)
