@@ -15,6 +15,8 @@ module dev.steward.core {
     requires jakarta.inject;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
+    // The demo sends its own traffic through the proxy.
+    requires java.net.http;
     requires org.slf4j;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;

@@ -12,6 +12,7 @@ import dev.steward.api.TimeSource;
 import dev.steward.api.model.RoutingState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -318,6 +319,11 @@ final class HaproxyBackend implements ProxyBackend {
     @Override
     public String describe() {
         return binary().describe();
+    }
+
+    @Override
+    public Optional<URI> frontend() {
+        return Optional.of(settings.bind().clientUri());
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class Cli {
               check   [--config FILE]                 validate config and plugins, render and check the HAProxy config
               render  [--config FILE] [--state FILE]  print the HAProxy config a routing state produces
               plugins [--config FILE]                 list the plugins found
+              demo    [--config FILE] [--duration D]  HAProxy, demo replicas under churn, and checked traffic
               --version                               print the version
 
             FILE defaults to conf/steward.conf under the home (STEWARD_HOME or the working directory).""";
@@ -46,6 +47,7 @@ public final class Cli {
                 "check", new CheckCommand(out),
                 "render", new RenderCommand(out, err),
                 "plugins", new PluginsCommand(out),
+                "demo", new DemoCommand(out, err),
                 "--version", ignored -> version(),
                 "version", ignored -> version(),
                 "help", ignored -> help(),
