@@ -51,14 +51,18 @@ record BindAddress(String host, int port) {
         return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
     }
 
-    /** Where a client on this machine reaches the frontend: a wildcard bind is reached on loopback. */
-    URI clientUri() {
+    /**
+     * Where a client on this machine reaches the frontend: a wildcard bind is reached on loopback.
+     *
+     * @param tls whether the frontend speaks TLS
+     */
+    URI clientUri(boolean tls) {
         String reachable = switch (host) {
             case "0.0.0.0" -> "127.0.0.1";
             case "::" -> "::1";
             default -> host;
         };
-        return URI.create("http://" + new BindAddress(reachable, port) + "/");
+        return URI.create((tls ? "https" : "http") + "://" + new BindAddress(reachable, port) + "/");
     }
 
     private static boolean isHost(String host) {

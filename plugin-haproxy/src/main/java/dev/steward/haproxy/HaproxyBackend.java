@@ -323,7 +323,7 @@ final class HaproxyBackend implements ProxyBackend {
 
     @Override
     public Optional<URI> frontend() {
-        return Optional.of(settings.bind().clientUri());
+        return Optional.of(settings.bind().clientUri(settings.tlsCertificate().isPresent()));
     }
 
     @Override

@@ -29,6 +29,7 @@ class TlsTest {
     Path dataDirectory;
 
     private TestRig rig;
+    private HaproxyBackend backend;
     private int port;
 
     @BeforeAll
@@ -40,8 +41,8 @@ class TlsTest {
     void serveOverTls() {
         rig = new TestRig(dataDirectory);
         port = freePort();
-        rig.backend(port, Map.of("tls.certificate", certificate.pem().toString()))
-                .apply(state(1, group("app1", "/app1", rig.replica("app1-r1"))));
+        backend = rig.backend(port, Map.of("tls.certificate", certificate.pem().toString()));
+        backend.apply(state(1, group("app1", "/app1", rig.replica("app1-r1"))));
     }
 
     @AfterEach
@@ -56,6 +57,11 @@ class TlsTest {
         assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("app1-r1");
+    }
+
+    @Test
+    void theFrontendIsAnHttpsAddress() {
+        assertThat(backend.frontend()).hasValue(URI.create("https://127.0.0.1:" + port + "/"));
     }
 
     @Test
