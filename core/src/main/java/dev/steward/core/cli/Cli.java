@@ -15,6 +15,9 @@ public final class Cli {
             usage: steward <command> [options]
 
               run     [--config FILE]                 run the daemon in the foreground
+              stop    [--config FILE] [--keep-haproxy | --stop-haproxy]
+                                                      stop the running daemon; --keep-haproxy leaves HAProxy
+                                                      serving for the next start to take over (upgrades)
               check   [--config FILE]                 validate config and plugins, render and check the HAProxy config
               render  [--config FILE] [--state FILE]  print the HAProxy config a routing state produces
               plugins [--config FILE]                 list the plugins found
@@ -44,6 +47,7 @@ public final class Cli {
         }
         Map<String, Command> commands = Map.of(
                 "run", new RunCommand(err),
+                "stop", new StopCommand(out, err),
                 "check", new CheckCommand(out),
                 "render", new RenderCommand(out, err),
                 "plugins", new PluginsCommand(out),

@@ -22,6 +22,7 @@ import dev.steward.core.engine.SourceSink;
 import dev.steward.core.http.ApiServer;
 import dev.steward.core.http.ApiServices;
 import dev.steward.core.http.HttpSourceJournal;
+import dev.steward.core.lifecycle.StopRequests;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.ports.PortGate;
 import dev.steward.core.ports.PortGateRefresher;
@@ -77,6 +78,7 @@ public final class StewardModule extends AbstractModule {
         bind(ApplyScheduler.class).to(ExecutorApplyScheduler.class);
         bind(ExecutorApplyScheduler.class).in(Singleton.class);
         bind(Daemon.class).in(Singleton.class);
+        bind(StopRequests.class).toInstance(new StopRequests());
     }
 
     @Provides
@@ -115,8 +117,9 @@ public final class StewardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ApiServer apiServer(StewardSettings settings, ReloadEngine engine, Optional<HttpSourceJournal> httpSource) {
+    ApiServer apiServer(StewardSettings settings, ReloadEngine engine, Optional<HttpSourceJournal> httpSource,
+            StopRequests stopRequests) {
         return new ApiServer(settings.api(), new ApiServices(settings.nodeId(), engine, plugins.backend(),
-                plugins.portPolicy(), metrics, httpSource.map(SourceSink.class::cast)));
+                plugins.portPolicy(), metrics, httpSource.map(SourceSink.class::cast), stopRequests));
     }
 }
