@@ -70,9 +70,11 @@ class AdoptionTest {
         assertThat(isAlive(pid)).as("HAProxy after a stop that keeps it").isTrue();
         load.awaitMoreResponses(SERVED_ALONE);
 
+        LogCapture accessLog = rig.register(LogCapture.of(AccessLogReceiver.LOGGER));
         HaproxyBackend after = rig.backend(port);
         assertThat(after.status().pid()).as("the pid taken over").hasValue(pid);
         assertThat(after.status().detail()).isEqualTo("adopted, serving revision 1 or newer");
+        Eventually.await("the adopted process's access log reaches the new backend", () -> !accessLog.messages().isEmpty());
         ApplyOutcome outcome = after.apply(state(2, group("app1", "/app1", second, third)));
 
         assertThat(outcome.mode()).isEqualTo(ApplyMode.RUNTIME);

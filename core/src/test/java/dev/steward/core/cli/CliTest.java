@@ -2,6 +2,7 @@ package dev.steward.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.core.testing.FreePort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -127,5 +128,25 @@ class CliTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("routing state: conf/targets.conf:1: targetGroups[0].name: must match")
                 .contains("what to do: fix that line of the file");
+    }
+
+    @Test
+    void stopSaysWhereItExpectedARunningStewardWhenNoneAnswers() throws IOException {
+        int port = FreePort.pick();
+        Path conf = config("steward.api.bind = \"127.0.0.1:" + port + "\"");
+
+        assertThat(run("stop", "--keep-haproxy")).isEqualTo(ExitCode.FAILED);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("steward: expected a running Steward to answer on http://127.0.0.1:"
+                + port + " (steward.api.bind in " + conf + "), found nothing listening there: is it running with this configuration?");
+    }
+
+    @Test
+    void theHaproxyOptionsBelongToStopAndExcludeEachOther() {
+        assertThat(run("run", "--keep-haproxy")).isEqualTo(ExitCode.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --keep-haproxy for run; it belongs to stop");
+
+        assertThat(run("stop", "--keep-haproxy", "--stop-haproxy")).isEqualTo(ExitCode.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected one of --keep-haproxy and --stop-haproxy, found both");
     }
 }
