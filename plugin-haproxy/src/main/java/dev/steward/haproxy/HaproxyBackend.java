@@ -479,7 +479,7 @@ final class HaproxyBackend implements ProxyBackend {
                 paths.directory()));
         List<HaproxyProcess> old = retiring.alive();
         if (!old.isEmpty()) {
-            log.info("{} left to finish their connections", old.stream().map(HaproxyProcess::describe).collect(Collectors.joining(", ")));
+            log.info("Left finishing their connections: {}", old.stream().map(HaproxyProcess::describe).collect(Collectors.joining(", ")));
         }
     }
 
