@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.steward.api.BroadcastSource;
 import dev.steward.api.Metrics;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
@@ -62,8 +63,9 @@ public final class StewardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PortGate portGate() {
-        return new PortGate(plugins.portPolicy(), plugins.backend());
+    PortGate portGate(StewardSettings settings) {
+        List<BroadcastSource> sources = plugins.sources().stream().map(NamedSource::source).toList();
+        return new PortGate(plugins.portPolicy(), plugins.backend(), settings.portGate(), sources, metrics);
     }
 
     @Provides
