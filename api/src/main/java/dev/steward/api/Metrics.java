@@ -14,6 +14,13 @@ public interface Metrics {
 
     interface CounterMetric {
         void increment(String... labelValues);
+
+        /**
+         * Makes the series of these label values visible at 0 before its first increment, so that
+         * {@code rate()} and alerts see it from the first scrape. A registry that cannot do this may
+         * ignore it: the series then appears with its first increment.
+         */
+        default void initialize(String... labelValues) {}
     }
 
     interface GaugeMetric {

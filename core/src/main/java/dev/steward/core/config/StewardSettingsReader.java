@@ -13,6 +13,8 @@ import java.util.Optional;
 /** Reads {@link StewardSettings} from the merged configuration, collecting every problem. */
 public final class StewardSettingsReader {
     private static final Duration MAX_WINDOW = Duration.ofMinutes(1);
+    private static final long MIN_BODY = 1024;
+    private static final long MAX_BODY = 64L * 1024 * 1024;
 
     private StewardSettingsReader() {}
 
@@ -72,7 +74,13 @@ public final class StewardSettingsReader {
             api.problem("bind", "binds " + bind.host() + ", which is not a loopback address, and no token is set;"
                     + " set steward.api.token (or STEWARD_API_TOKEN) or bind 127.0.0.1");
         }
-        return new ApiSettings(bind.host(), bind.port(), token);
+        long maxBody = api.bytes("max-body", MIN_BODY, MAX_BODY);
+        // The JDK's HTTP server counts these timeouts in whole seconds.
+        Duration requestTimeout = api.duration("request-timeout", Duration.ofSeconds(1), Duration.ofMinutes(10));
+        if (requestTimeout.toMillis() % 1000 != 0) {
+            api.problem("request-timeout", "expected whole seconds, found " + requestTimeout);
+        }
+        return new ApiSettings(bind.host(), bind.port(), token, maxBody, requestTimeout);
     }
 
     private static String name(Settings settings, String key) {

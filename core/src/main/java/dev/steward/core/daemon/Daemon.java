@@ -3,33 +3,43 @@ package dev.steward.core.daemon;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.core.engine.ReloadEngine;
+import dev.steward.core.http.ApiServer;
+import dev.steward.core.http.HttpSourceJournal;
 import dev.steward.core.lifecycle.LifeCycle;
 import dev.steward.core.ports.PortGateRefresher;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The running Steward: the port policy, the proxy backend, the sources, the engine and what watches
- * it, started in that order and stopped in reverse, so the engine stops before the proxy does.
+ * The running Steward: the port policy, the proxy backend, the sources, the engine, what watches
+ * it, and the HTTP API, started in that order and stopped in reverse: the API stops taking requests
+ * first, and the engine stops before the proxy does.
  */
 public final class Daemon {
     private final LifeCycle lifeCycle = new LifeCycle();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Inject
-    public Daemon(Plugins plugins, ReloadEngine engine, PortGateRefresher portGate) {
+    public Daemon(Plugins plugins, ReloadEngine engine, PortGateRefresher portGate, ApiServer api,
+            Optional<HttpSourceJournal> httpSource) {
         requireNonNull(plugins, "plugins is null");
         requireNonNull(engine, "engine is null");
         requireNonNull(portGate, "portGate is null");
+        requireNonNull(api, "api is null");
+        requireNonNull(httpSource, "httpSource is null");
         lifeCycle.add("port policy", service(() -> {}, plugins.portPolicy()::close));
         lifeCycle.add("proxy backend", service(plugins.backend()::start, plugins.backend()::close));
         for (NamedSource source : plugins.sources()) {
             lifeCycle.add("source " + source.name(),
                     service(() -> source.source().start(engine.sink(source.name())), source.source()::close));
         }
+        httpSource.ifPresent(journal -> lifeCycle.add("source " + PluginAssembly.HTTP_SOURCE,
+                service(journal::replay, () -> {})));
         lifeCycle.add("engine", service(engine::start, engine::stop));
         lifeCycle.add("port gate", service(portGate::start, portGate::stop));
+        lifeCycle.add("http api", service(api::start, api::stop));
     }
 
     public void start() {

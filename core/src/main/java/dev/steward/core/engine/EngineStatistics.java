@@ -8,9 +8,18 @@ import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The engine's counters, kept for status and exported as metrics under the names of INTERFACES.md. */
+/**
+ * The engine's counters, kept for status and exported as metrics under the names of INTERFACES.md.
+ * Every series with known labels exists from the first scrape, at 0.
+ */
 final class EngineStatistics {
     private static final double NANOS_PER_SECOND = 1e9;
+    private static final String ACCEPTED = "accepted";
+    private static final String REJECTED = "rejected";
+    private static final String OK = "ok";
+    private static final String FAILED = "failed";
+    private static final String RECEIVED_STAGE = "received";
+    private static final String APPLIED_STAGE = "applied";
 
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -37,16 +46,38 @@ final class EngineStatistics {
         convergence = metrics.histogram("steward_convergence_seconds",
                 "Time from a broadcast being accepted to the proxy serving it.");
         revision = metrics.gauge("steward_revision", "The newest revision received, and the newest applied.", "stage");
+        for (ApplyMode mode : ApplyMode.values()) {
+            applies.initialize(mode.label(), OK);
+            applies.initialize(mode.label(), FAILED);
+        }
+        revision.set(0, RECEIVED_STAGE);
+        revision.set(0, APPLIED_STAGE);
+    }
+
+    /** A source that will deliver: its series appear at 0. */
+    void source(String source) {
+        for (BroadcastKind kind : BroadcastKind.values()) {
+            broadcasts.initialize(source, kind.label(), ACCEPTED);
+            broadcasts.initialize(source, kind.label(), REJECTED);
+        }
     }
 
     void accepted(String source, BroadcastKind kind) {
         accepted.incrementAndGet();
-        broadcasts.increment(source, kind.label(), "accepted");
+        broadcasts.increment(source, kind.label(), ACCEPTED);
     }
 
     void rejected(String source, InvalidBroadcastException problem) {
+        rejected(source, kindOf(problem));
+    }
+
+    void rejected(String source, BroadcastKind kind) {
+        rejected(source, kind.label());
+    }
+
+    private void rejected(String source, String kindLabel) {
         rejected.incrementAndGet();
-        broadcasts.increment(source, kindOf(problem), "rejected");
+        broadcasts.increment(source, kindLabel, REJECTED);
     }
 
     void absorbed() {
@@ -55,19 +86,19 @@ final class EngineStatistics {
     }
 
     void received(long newRevision) {
-        revision.set(newRevision, "received");
+        revision.set(newRevision, RECEIVED_STAGE);
     }
 
     void applied(ApplyMode mode, long durationNanos, long appliedRevision) {
         (mode == ApplyMode.RELOAD ? reloads : runtimeUpdates).incrementAndGet();
-        applies.increment(mode.label(), "ok");
+        applies.increment(mode.label(), OK);
         applyDuration.observe(durationNanos / NANOS_PER_SECOND);
-        revision.set(appliedRevision, "applied");
+        revision.set(appliedRevision, APPLIED_STAGE);
     }
 
     void failed(ApplyMode mode, long durationNanos) {
         failed.incrementAndGet();
-        applies.increment(mode.label(), "failed");
+        applies.increment(mode.label(), FAILED);
         applyDuration.observe(durationNanos / NANOS_PER_SECOND);
     }
 

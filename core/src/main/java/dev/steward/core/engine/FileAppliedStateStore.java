@@ -13,21 +13,16 @@ import dev.steward.api.model.RoutingDecoder;
 import dev.steward.api.model.RoutingDocument;
 import dev.steward.api.model.RoutingEncoder;
 import dev.steward.api.model.RoutingState;
+import dev.steward.core.storage.AtomicFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Stores the applied state as JSON, written to a temporary file, synced, and renamed over the old
- * one, so a crash leaves either the old state or the new one, never half of each.
- */
+/** Stores the applied state as JSON, replaced atomically. */
 public final class FileAppliedStateStore implements AppliedStateStore {
     private static final String REVISION = "revision";
 
@@ -67,14 +62,8 @@ public final class FileAppliedStateStore implements AppliedStateStore {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put(REVISION, state.revision());
         tree.putAll(RoutingEncoder.document(state.targetGroups(), state.fallbackTargets()));
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(temporary, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree));
         } catch (JsonProcessingException impossible) {
             throw new StateStoreException("cannot encode revision " + state.revision(), impossible);
         } catch (IOException unwritable) {

@@ -10,6 +10,7 @@ import dev.steward.api.Metrics;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.Broadcast;
+import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingState;
 import dev.steward.core.config.CoalesceSettings;
@@ -83,10 +84,11 @@ public final class ReloadEngine {
         statistics.received(state.revision());
     }
 
-    /** A sink for one source; what it delivers is counted under the source's name. */
-    public BroadcastSink sink(String source) {
+    /** A sink for one source; what it delivers is counted under the source's name, from 0. */
+    public SourceSink sink(String source) {
         requireNonNull(source, "source is null");
-        return new BroadcastSink() {
+        statistics.source(source);
+        return new SourceSink() {
             @Override
             public long accept(List<Broadcast> broadcasts) {
                 return ReloadEngine.this.accept(source, broadcasts);
@@ -95,6 +97,14 @@ public final class ReloadEngine {
             @Override
             public void reject(InvalidBroadcastException problem) {
                 ReloadEngine.this.reject(source, problem);
+            }
+
+            @Override
+            public void reject(BroadcastKind kind, InvalidBroadcastException problem) {
+                requireNonNull(kind, "kind is null");
+                requireNonNull(problem, "problem is null");
+                statistics.rejected(source, kind);
+                LOG.warn("{} from {} rejected: {}", kind.field(), source, problem.getMessage());
             }
         };
     }

@@ -33,7 +33,17 @@ public final class PrometheusMetrics implements Metrics {
         String base = name.endsWith(TOTAL_SUFFIX) ? name.substring(0, name.length() - TOTAL_SUFFIX.length()) : name;
         Counter counter = Counter.builder().name(base).help(requireNonNull(help, "help is null")).labelNames(labelNames)
                 .register(registry);
-        return labelValues -> counter.labelValues(labelValues).inc();
+        return new CounterMetric() {
+            @Override
+            public void increment(String... labelValues) {
+                counter.labelValues(labelValues).inc();
+            }
+
+            @Override
+            public void initialize(String... labelValues) {
+                counter.initLabelValues(labelValues);
+            }
+        };
     }
 
     @Override

@@ -9,6 +9,28 @@ import java.net.ServerSocket;
 public final class FreePort {
     private FreePort() {}
 
+    /** The first of {@code count} consecutive loopback ports that were all free a moment ago. */
+    public static int range(int count) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first = pick();
+            if (first + count <= 65535 && allFree(first, count)) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free loopback ports found");
+    }
+
+    private static boolean allFree(int first, int count) {
+        for (int port = first; port < first + count; port++) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);

@@ -6,28 +6,37 @@ import dev.steward.api.ApplyOutcome;
 import dev.steward.api.BackendStatus;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.model.RoutingState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** A backend that records what it is asked to apply; it can fail on demand or act during an apply. */
+/**
+ * A backend that records what it is asked to apply; it can fail on demand or act during an apply.
+ * Safe to read from another thread than the one applying, as the HTTP tests do. Between start and
+ * close it reports a process, as a running proxy would.
+ */
 public class RecordingBackend implements ProxyBackend {
-    private final List<RoutingState> applied = new ArrayList<>();
-    private int attempts;
-    private int failuresToGo;
-    private Consumer<RoutingState> duringApply = state -> {};
+    private static final long FAKE_PID = 4242;
+
+    private final List<RoutingState> applied = new CopyOnWriteArrayList<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger failuresToGo = new AtomicInteger();
+    private volatile Consumer<RoutingState> duringApply = state -> {};
+    private volatile boolean running;
 
     @Override
-    public void start() {}
+    public void start() {
+        running = true;
+    }
 
     @Override
     public ApplyOutcome apply(RoutingState state) {
-        attempts++;
+        attempts.incrementAndGet();
         duringApply.accept(state);
-        if (failuresToGo > 0) {
-            failuresToGo--;
+        if (failuresToGo.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new ApplyException(ApplyMode.RELOAD, "injected failure");
         }
         applied.add(state);
@@ -49,15 +58,18 @@ public class RecordingBackend implements ProxyBackend {
 
     @Override
     public BackendStatus status() {
-        return new BackendStatus(OptionalLong.empty(), 0, 0, Optional.empty(), List.of(), "recording");
+        return new BackendStatus(running ? OptionalLong.of(FAKE_PID) : OptionalLong.empty(), running ? 1 : 0, 0,
+                Optional.empty(), List.of(), running ? "recording" : "not started");
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        running = false;
+    }
 
     /** The next {@code count} applies fail. */
     public void failNext(int count) {
-        failuresToGo = count;
+        failuresToGo.set(count);
     }
 
     /** Runs {@code action} inside every apply, before it completes. */
@@ -71,6 +83,6 @@ public class RecordingBackend implements ProxyBackend {
 
     /** Applies tried, failed ones included. */
     public int attempts() {
-        return attempts;
+        return attempts.get();
     }
 }

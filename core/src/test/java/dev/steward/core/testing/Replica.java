@@ -19,8 +19,13 @@ public final class Replica implements AutoCloseable {
     }
 
     public static Replica start(String id) {
+        return startOn(id, 0);
+    }
+
+    /** A replica on the given port, as a replica that leased its port from the port policy would run. */
+    public static Replica startOn(String id, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             server.createContext("/", exchange -> {
                 byte[] body = id.getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);

@@ -1,0 +1,50 @@
+package dev.steward.core.http;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+
+/**
+ * With a token configured, every {@code /v1} call must carry {@code Authorization: Bearer <token>}.
+ * Health, readiness and metrics stay open for probes and scrapers.
+ */
+final class BearerAuth {
+    private static final String PROTECTED = "/v1";
+    private static final String SCHEME = "Bearer ";
+
+    private final Optional<byte[]> expectedDigest;
+
+    BearerAuth(Optional<String> token) {
+        this.expectedDigest = requireNonNull(token, "token is null").map(BearerAuth::digest);
+    }
+
+    /** @throws ApiException 401 when the path needs the token and the request lacks it */
+    void check(String rawPath, Optional<String> authorization) {
+        requireNonNull(rawPath, "rawPath is null");
+        requireNonNull(authorization, "authorization is null");
+        if (expectedDigest.isEmpty() || !(rawPath.equals(PROTECTED) || rawPath.startsWith(PROTECTED + "/"))) {
+            return;
+        }
+        String header = authorization.orElseThrow(() ->
+                ApiException.unauthorized("this call needs the header Authorization: Bearer <steward.api.token>"));
+        if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            throw ApiException.unauthorized("the Authorization header must use the Bearer scheme");
+        }
+        // Comparing digests of equal length takes the same time whatever the token sent.
+        byte[] presented = digest(header.substring(SCHEME.length()).strip());
+        if (!MessageDigest.isEqual(expectedDigest.get(), presented)) {
+            throw ApiException.unauthorized("the bearer token is wrong");
+        }
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
+    }
+}

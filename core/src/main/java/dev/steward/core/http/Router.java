@@ -1,0 +1,48 @@
+package dev.steward.core.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.model.ModelRules;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Finds the route of a request: 404 when no template fits the path, 405 when none takes the method. */
+final class Router {
+    private final List<Route> routes;
+
+    Router(List<Route> routes) {
+        this.routes = List.copyOf(requireNonNull(routes, "routes is null"));
+    }
+
+    /** A route and the path parameters it bound. */
+    record Match(Route route, Map<String, String> parameters) {
+        Match {
+            requireNonNull(route, "route is null");
+            parameters = Map.copyOf(requireNonNull(parameters, "parameters is null"));
+        }
+    }
+
+    /** @throws ApiException 404 or 405 */
+    Match match(String method, String rawPath) {
+        requireNonNull(method, "method is null");
+        requireNonNull(rawPath, "rawPath is null");
+        List<String> path = PathSegments.decode(rawPath);
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route route : routes) {
+            Optional<Map<String, String>> parameters = route.path().match(path);
+            if (parameters.isPresent()) {
+                if (route.method().equals(method)) {
+                    return new Match(route, parameters.get());
+                }
+                allowed.add(route.method());
+            }
+        }
+        if (allowed.isEmpty()) {
+            throw ApiException.notFound("no endpoint at " + ModelRules.quote(rawPath) + " (see docs/api.md)");
+        }
+        throw ApiException.methodNotAllowed(method, rawPath, allowed);
+    }
+}

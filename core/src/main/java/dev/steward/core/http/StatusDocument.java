@@ -1,0 +1,49 @@
+package dev.steward.core.http;
+
+import dev.steward.api.BackendStatus;
+import dev.steward.api.RetiringProcess;
+import dev.steward.core.engine.EngineStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer of {@code GET /v1/status} in the shape of INTERFACES.md, plus {@code degraded} and the
+ * proxy's retiring processes. JSON {@code null} stands only for a value that does not exist yet:
+ * no revision applied, no process running, no error.
+ */
+final class StatusDocument {
+    private StatusDocument() {}
+
+    static Map<String, Object> of(String nodeId, EngineStatus engine, BackendStatus backend) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("node", nodeId);
+        tree.put("revision", object("received", engine.receivedRevision(), "applied", engine.appliedRevision().orElse(null)));
+        tree.put("applies", object("reload", engine.reloads(), "runtime", engine.runtimeUpdates(), "failed",
+                engine.failedApplies()));
+        tree.put("broadcasts", object("accepted", engine.accepted(), "rejected", engine.rejected(), "coalesced",
+                engine.coalesced()));
+        Map<String, Object> haproxy = object("pid", backend.pid().isPresent() ? backend.pid().getAsLong() : null,
+                "spawn", backend.spawn(), "restarts", backend.restarts());
+        haproxy.put("stderrLog", backend.stderrLog().orElse(null));
+        haproxy.put("detail", backend.detail());
+        haproxy.put("retiring", retiring(backend.retiring()));
+        tree.put("haproxy", haproxy);
+        tree.put("lastError", engine.lastError().orElse(null));
+        tree.put("degraded", engine.degraded());
+        return tree;
+    }
+
+    private static List<Object> retiring(List<RetiringProcess> processes) {
+        return processes.stream().<Object>map(process -> object("pid", process.pid(), "revision", process.revision(),
+                "since", process.since().toString())).toList();
+    }
+
+    private static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            tree.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return tree;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.steward.core.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.steward.api.TimeSource;
+import dev.steward.core.daemon.Bootstrap;
+import dev.steward.core.daemon.Bootstrapped;
+import dev.steward.core.daemon.Daemon;
+import dev.steward.core.daemon.PluginAssembly;
+import dev.steward.core.daemon.Plugins;
+import dev.steward.core.daemon.StewardModule;
+import dev.steward.core.http.ApiServer;
+import dev.steward.core.metrics.PrometheusMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The whole daemon as {@code steward run} assembles it, with the real plugins found through
+ * ServiceLoader, HAProxy on a free port, and the HTTP API on another. The caller's settings go
+ * inside {@code steward { }}; the test's own come last and win.
+ */
+public final class RunningDaemon implements AutoCloseable {
+    private static final Duration CONVERGE = Duration.ofSeconds(30);
+
+    private final Daemon daemon;
+    private final ApiClient api;
+    private final int proxyPort;
+    private final HttpClient proxyClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private RunningDaemon(Daemon daemon, ApiClient api, int proxyPort) {
+        this.daemon = daemon;
+        this.api = api;
+        this.proxyPort = proxyPort;
+    }
+
+    /** Starts the daemon and waits until HAProxy serves the first state. */
+    public static RunningDaemon start(Path home, String token, String settings) {
+        requireNonNull(settings, "settings is null");
+        int proxyPort = FreePort.pick();
+        try {
+            Path conf = Files.createDirectories(home.resolve("conf")).resolve("steward.conf");
+            Files.writeString(conf, """
+                    steward {
+                      %s
+                      api { bind = "127.0.0.1:0", token = "%s", request-timeout = 2s }
+                      haproxy.bind = "127.0.0.1:%d"
+                    }
+                    """.formatted(settings, token, proxyPort));
+            Bootstrapped bootstrapped = Bootstrap.load(home, conf, true);
+            PrometheusMetrics metrics = new PrometheusMetrics();
+            Plugins plugins = new PluginAssembly(bootstrapped, TimeSource.system(), metrics).create();
+            Injector injector = Guice.createInjector(Stage.PRODUCTION,
+                    new StewardModule(bootstrapped, plugins, metrics, TimeSource.system()));
+            Daemon daemon = injector.getInstance(Daemon.class);
+            daemon.start();
+            ApiClient api = new ApiClient(injector.getInstance(ApiServer.class).uri().orElseThrow(), Optional.of(token));
+            RunningDaemon running = new RunningDaemon(daemon, api, proxyPort);
+            try {
+                Eventually.await("the first state served", CONVERGE, () -> api.get("/-/ready").status() == 200);
+            } catch (AssertionError notReady) {
+                running.close();
+                throw notReady;
+            }
+            return running;
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    public ApiClient api() {
+        return api;
+    }
+
+    public int proxyPort() {
+        return proxyPort;
+    }
+
+    /** Waits until HAProxy serves the newest accepted revision. */
+    public void awaitReady() {
+        Eventually.await("the newest revision served", CONVERGE, () -> api.get("/-/ready").status() == 200);
+    }
+
+    /** A GET through HAProxy. */
+    public HttpResponse<String> viaProxy(String path) throws IOException, InterruptedException {
+        return proxyClient.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        daemon.stop();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.steward.distribution;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bin/steward run} in the background, stopped the way a user or a service manager stops it
+ * (SIGTERM). Its output goes to files. Stopping checks that no HAProxy process it started is left.
+ */
+final class RunningSteward implements AutoCloseable {
+    /** The HAProxy plugin gives its processes up to 30 s (stop-timeout) to finish connections. */
+    private static final Duration STOP_DEADLINE = Duration.ofSeconds(45);
+
+    private final Process process;
+    private final Path log;
+    private final Path scope;
+    private final Set<ProcessHandle> seen = new HashSet<>();
+
+    private RunningSteward(Process process, Path log, Path scope) {
+        this.process = process;
+        this.log = log;
+        this.scope = scope;
+    }
+
+    /**
+     * Starts {@code steward run --config config}. {@code scope} is the test's own folder: every path
+     * the run uses lies in it, which tells this run's HAProxy processes from anyone else's.
+     */
+    static RunningSteward start(Distribution distribution, Path config, Path scope) {
+        try {
+            Path stdout = scope.resolve("steward.stdout.txt");
+            Path stderr = scope.resolve("steward.stderr.txt");
+            ProcessBuilder builder = new ProcessBuilder(distribution.launcher().toString(), "run", "--config",
+                    config.toString())
+                    .directory(scope.toFile())
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(Launch.userEnvironment());
+            return new RunningSteward(builder.start(), stderr, scope);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("cannot start Steward", failed);
+        }
+    }
+
+    /** The console log so far. */
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /** Waits until the log holds {@code text}; returns the log. */
+    String awaitLog(String text, Duration deadline) {
+        return Eventually.await("a log line with \"" + text + "\"", deadline, this::log, seen -> seen.contains(text));
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The HAProxy processes of this run that are alive now. */
+    List<ProcessHandle> haproxyProcesses() {
+        remember();
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(RunningSteward::isHaproxy)
+                .filter(handle -> seen.contains(handle) || mentionsScope(handle))
+                .toList();
+    }
+
+    /**
+     * Stops Steward with SIGTERM and waits for it; then fails if it did not stop in time or left an
+     * HAProxy process behind. Whatever happens, nothing this run started is left running.
+     */
+    @Override
+    public void close() {
+        remember();
+        process.destroy();
+        boolean stopped = waitForExit();
+        List<ProcessHandle> leftovers = haproxyProcesses();
+        if (!stopped) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        leftovers.forEach(ProcessHandle::destroyForcibly);
+        if (!stopped) {
+            fail("Steward did not stop within %s of SIGTERM; log:%n%s", STOP_DEADLINE, log());
+        }
+        if (!leftovers.isEmpty()) {
+            fail("Steward stopped but left HAProxy running: %s; log:%n%s",
+                    leftovers.stream().map(RunningSteward::describe).toList(), log());
+        }
+    }
+
+    private boolean waitForExit() {
+        try {
+            return process.waitFor(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Remembers Steward's children, so that one that outlives it is still found. */
+    private void remember() {
+        if (process.isAlive()) {
+            process.descendants().forEach(seen::add);
+        }
+    }
+
+    private boolean mentionsScope(ProcessHandle handle) {
+        return handle.info().commandLine().map(line -> line.contains(scope.toString())).orElse(false);
+    }
+
+    private static boolean isHaproxy(ProcessHandle handle) {
+        return handle.info().command().map(command -> command.endsWith("/haproxy")).orElse(false);
+    }
+
+    private static String describe(ProcessHandle handle) {
+        return handle.pid() + " " + handle.info().commandLine().orElse("?");
+    }
+}
