@@ -82,6 +82,17 @@ final class RunningSteward implements AutoCloseable {
     }
 
     /**
+     * Kills Steward with SIGKILL, as a crash would: nothing of it runs any more, so nothing is cleaned up
+     * or revoked. The HAProxy processes it leaves behind are killed too, to leave nothing running.
+     */
+    void kill() {
+        remember();
+        process.destroyForcibly();
+        waitForExit();
+        haproxyProcesses().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
      * Stops Steward with SIGTERM and waits for it; then fails if it did not stop in time or left an
      * HAProxy process behind. Whatever happens, nothing this run started is left running.
      */

@@ -5,6 +5,7 @@ import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +17,18 @@ final class EtcdClients {
     private EtcdClients() {}
 
     static Client create(Connection connection) {
+        long timeoutMillis = connection.requestTimeout().toMillis();
+        // jetcd retries a failed call on its own, with a growing delay. Its retries end within the request
+        // timeout, so that a call given up here is not carried out later, out of order with the next one;
+        // its retry policy wants delay < maximum delay and delay < maximum duration.
+        long retryDelay = Math.clamp(timeoutMillis / 10, 10, 500);
+        long retryMaxDelay = Math.max(retryDelay * 2, Math.min(timeoutMillis / 2, 2500));
         ClientBuilder builder = Client.builder()
                 .endpoints(connection.endpoints().toArray(URI[]::new))
                 .connectTimeout(connection.connectTimeout())
-                // jetcd retries a failed call on its own; bounded by the request timeout, so that a call
-                // given up here is not carried out later, out of order with the next one.
+                .retryDelay(retryDelay)
+                .retryMaxDelay(retryMaxDelay)
+                .retryChronoUnit(ChronoUnit.MILLIS)
                 .retryMaxDuration(connection.requestTimeout())
                 // A call made while etcd is unreachable fails at once instead of waiting to be sent.
                 .waitForReady(false);

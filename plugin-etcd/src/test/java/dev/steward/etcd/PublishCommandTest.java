@@ -95,7 +95,7 @@ class PublishCommandTest {
     void anUnreachableEtcdWritesNothingAndSaysSo() throws IOException {
         Path state = Files.writeString(temp.resolve("targets.json"), STATE);
 
-        assertThat(publish("--etcd", "http://127.0.0.1:" + FreePort.pick(), "--state", state.toString(), "--timeout", "1s"))
+        assertThat(publish("--etcd", "http://127.0.0.1:" + FreePort.pick(), "--state", state.toString(), "--timeout", "100ms"))
                 .isEqualTo(CommandContext.FAILED);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("steward publish: nothing was written: writing the routing"
