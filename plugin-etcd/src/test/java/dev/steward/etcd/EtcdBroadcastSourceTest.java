@@ -8,7 +8,6 @@ import dev.steward.api.model.FallbackTargets;
 import dev.steward.api.model.RoutingDocument;
 import dev.steward.api.model.TargetGroups;
 import io.etcd.jetcd.ByteSequence;
-import io.etcd.jetcd.Client;
 import io.etcd.jetcd.kv.GetResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -223,9 +222,7 @@ class EtcdBroadcastSourceTest {
     }
 
     private long publish(RoutingDocument document) {
-        Client client = etcd.client();
-        Connection connection = TestSources.connection(etcd.endpoint());
-        return StatePublisher.publish(client, connection, layout, document);
+        return StatePublisher.publish(etcd.client(), etcd.connection(), layout, document);
     }
 
     private void put(String key, String value) {

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,19 +24,29 @@ final class EtcdServer implements AutoCloseable {
 
     private final Path dataDirectory;
     private final Path log;
+    private final Optional<TestCertificates> tls;
     private final int clientPort = FreePort.pick();
     private final int peerPort = FreePort.pick();
     private Process process;
     private Client client;
 
-    private EtcdServer(Path directory) {
+    private EtcdServer(Path directory, Optional<TestCertificates> tls) {
         this.dataDirectory = directory.resolve("etcd-data");
         this.log = directory.resolve("etcd.log");
+        this.tls = tls;
     }
 
     /** Starts etcd in {@code directory}; stops it again if it does not become healthy. */
     static EtcdServer start(Path directory) {
-        EtcdServer server = new EtcdServer(directory);
+        return start(new EtcdServer(directory, Optional.empty()));
+    }
+
+    /** Starts etcd serving https with {@code certificates}; clients must show a certificate its authority signed. */
+    static EtcdServer startWithTls(Path directory, TestCertificates certificates) {
+        return start(new EtcdServer(directory, Optional.of(certificates)));
+    }
+
+    private static EtcdServer start(EtcdServer server) {
         try {
             server.startProcess();
         } catch (RuntimeException | Error failure) {
@@ -45,7 +57,36 @@ final class EtcdServer implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + clientPort);
+        return URI.create((tls.isPresent() ? "https" : "http") + "://127.0.0.1:" + clientPort);
+    }
+
+    /** How a client reaches this server: with the client certificate when it serves https. */
+    Connection connection() {
+        return new Connection(List.of(endpoint()), tls.map(certificates -> new Connection.Tls(Optional.of(certificates.ca()),
+                Optional.of(new Connection.ClientCertificate(certificates.clientCertificate(), certificates.clientKey())))),
+                Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
+
+    /** Runs {@code etcdctl} against this server; fails unless it succeeds. */
+    String etcdctl(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("etcdctl", "--endpoints=" + endpoint(), "--command-timeout=5s"));
+        tls.ifPresent(certificates -> command.addAll(List.of("--cacert=" + certificates.ca(),
+                "--cert=" + certificates.clientCertificate(), "--key=" + certificates.clientKey())));
+        command.addAll(List.of(arguments));
+        try {
+            Path output = Files.createTempFile(log.getParent(), "etcdctl", ".txt");
+            Process etcdctl = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!etcdctl.waitFor(15, TimeUnit.SECONDS) || etcdctl.exitValue() != 0) {
+                etcdctl.destroyForcibly();
+                throw new IllegalStateException(command + " failed:\n" + Files.readString(output));
+            }
+            return Files.readString(output);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while etcdctl runs", interrupted);
+        }
     }
 
     int clientPort() {
@@ -55,7 +96,7 @@ final class EtcdServer implements AutoCloseable {
     /** A client for the test's own reads and writes, closed with the server. */
     synchronized Client client() {
         if (client == null) {
-            client = Client.builder().endpoints(endpoint()).build();
+            client = EtcdClients.create(connection());
         }
         return client;
     }
@@ -92,13 +133,15 @@ final class EtcdServer implements AutoCloseable {
     }
 
     private void startProcess() {
-        String client = "http://127.0.0.1:" + clientPort;
         String peer = "http://127.0.0.1:" + peerPort;
-        List<String> command = List.of(binary(), "--name", "steward-test", "--data-dir", dataDirectory.toString(),
-                "--listen-client-urls", client, "--advertise-client-urls", client,
+        String client = endpoint().toString();
+        List<String> command = new ArrayList<>(List.of(binary(), "--name", "steward-test", "--data-dir",
+                dataDirectory.toString(), "--listen-client-urls", client, "--advertise-client-urls", client,
                 "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
                 "--initial-cluster", "steward-test=" + peer, "--initial-cluster-state", "new",
-                "--logger", "zap", "--log-level", "warn");
+                "--logger", "zap", "--log-level", "warn"));
+        tls.ifPresent(certificates -> command.addAll(List.of("--cert-file=" + certificates.serverCertificate(),
+                "--key-file=" + certificates.serverKey(), "--trusted-ca-file=" + certificates.ca(), "--client-cert-auth")));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -120,6 +163,13 @@ final class EtcdServer implements AutoCloseable {
     }
 
     private boolean healthy() {
+        if (tls.isPresent()) {
+            try {
+                return etcdctl("endpoint", "health").contains("is healthy");
+            } catch (IllegalStateException notYet) {
+                return false;
+            }
+        }
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint() + "/health").toURL().openConnection();
             connection.setConnectTimeout(500);

@@ -171,7 +171,7 @@ class FleetTest {
     }
 
     private long publish(RoutingDocument document) {
-        return StatePublisher.publish(etcd.client(), TestSources.connection(etcd.endpoint()), layout, document);
+        return StatePublisher.publish(etcd.client(), etcd.connection(), layout, document);
     }
 
     /** Every node's HAProxy answers with {@code replica}, and every node acknowledges {@code revision}. */

@@ -45,13 +45,13 @@ final class TestSources {
     }
 
     static EtcdBroadcastSource create(URI endpoint, String nodeId, RecordingMetrics metrics, Path home) {
-        return (EtcdBroadcastSource) new EtcdSourceProvider().create(new PluginContext("etcd", settings(endpoint, ""),
-                "steward.sources.etcd", nodeId, home, home, TimeSource.system(), metrics));
+        return create(endpoint, nodeId, metrics, home, "");
     }
 
-    static Connection connection(URI endpoint) {
-        return new Connection(java.util.List.of(endpoint), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5));
+    /** @param overrides more settings of {@code steward.sources.etcd}, such as TLS files or credentials */
+    static EtcdBroadcastSource create(URI endpoint, String nodeId, RecordingMetrics metrics, Path home, String overrides) {
+        return (EtcdBroadcastSource) new EtcdSourceProvider().create(new PluginContext("etcd", settings(endpoint, overrides),
+                "steward.sources.etcd", nodeId, home, home, TimeSource.system(), metrics));
     }
 
     static KeyLayout layout() {
