@@ -51,7 +51,8 @@ final class EtcdBroadcastSource implements BroadcastSource {
                 new Backoff(settings.retry()), metrics);
         ackWriter = Optional.of(writer);
         writer.start();
-        StateFollower started = new StateFollower(created, settings.connection(), settings.layout(), sink, revisions, fleet,
+        StateDelivery delivery = new StateDelivery(settings.layout(), sink, revisions, fleet, metrics);
+        StateFollower started = new StateFollower(created, settings.connection(), settings.layout(), delivery,
                 new Backoff(settings.retry()), metrics);
         follower = Optional.of(started);
         LOG.info("following {} at {} as node {}", settings.layout().all(), settings.connection().endpoints(), nodeId);

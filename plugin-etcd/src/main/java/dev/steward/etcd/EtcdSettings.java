@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.Settings;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,9 +88,9 @@ record EtcdSettings(Connection connection, KeyLayout layout, Duration leaseTtl, 
     }
 
     private static Optional<Connection.Tls> tls(Settings tls, List<URI> endpoints, Function<String, Path> resolve) {
-        Optional<Path> ca = tls.optionalString("ca-file").map(resolve);
-        Optional<Path> cert = tls.optionalString("cert-file").map(resolve);
-        Optional<Path> key = tls.optionalString("key-file").map(resolve);
+        Optional<Path> ca = readable(tls, "ca-file", resolve);
+        Optional<Path> cert = readable(tls, "cert-file", resolve);
+        Optional<Path> key = readable(tls, "key-file", resolve);
         if (cert.isPresent() != key.isPresent()) {
             tls.problem(cert.isPresent() ? "key-file" : "cert-file", "is required with "
                     + (cert.isPresent() ? "cert-file" : "key-file") + ": a client certificate needs both");
@@ -105,6 +106,12 @@ record EtcdSettings(Connection connection, KeyLayout layout, Duration leaseTtl, 
                 ? Optional.of(new Connection.ClientCertificate(cert.get(), key.get()))
                 : Optional.empty();
         return Optional.of(new Connection.Tls(ca, client));
+    }
+
+    private static Optional<Path> readable(Settings tls, String key, Function<String, Path> resolve) {
+        Optional<Path> file = tls.optionalString(key).map(resolve);
+        file.filter(path -> !Files.isReadable(path)).ifPresent(path -> tls.problem(key, "cannot read " + path));
+        return file;
     }
 
     private static Optional<Connection.Credentials> credentials(Settings auth) {

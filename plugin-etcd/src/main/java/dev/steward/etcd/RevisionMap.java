@@ -13,8 +13,11 @@ import java.util.TreeMap;
  * look-ups take the nearest recorded revision at or below the one asked for.
  */
 final class RevisionMap {
-    /** Far more than an apply window's worth of changes; the oldest are forgotten beyond it. */
-    static final int CAPACITY = 100_000;
+    /**
+     * Far more revisions than a live node lags behind; beyond it the oldest are forgotten, which only
+     * makes the fleet gate wait for a newer revision.
+     */
+    static final int CAPACITY = 10_000;
 
     private final TreeMap<Long, Long> etcdByLocal = new TreeMap<>();
     private final TreeMap<Long, Long> localByEtcd = new TreeMap<>();

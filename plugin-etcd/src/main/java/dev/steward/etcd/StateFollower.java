@@ -2,12 +2,7 @@ package dev.steward.etcd;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.BroadcastSink;
-import dev.steward.api.model.Broadcast;
-import dev.steward.api.model.BroadcastKind;
-import dev.steward.api.model.InvalidBroadcastException;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.Watch;
 import io.etcd.jetcd.common.exception.CompactedException;
 import io.etcd.jetcd.kv.GetResponse;
@@ -17,14 +12,13 @@ import io.etcd.jetcd.watch.WatchEvent;
 import io.etcd.jetcd.watch.WatchResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,11 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows everything under the prefix: reads it whole at one revision, delivers the routing state,
- * then watches from the next revision. A watch that falls behind a compaction is answered by reading
- * everything again; a lost connection by resuming the watch from the last revision seen, so no
- * update is missed. Each etcd revision that changes the routing state becomes one local revision, or
- * is rejected whole. Everything runs on one thread of its own; jetcd's callbacks only hand over.
+ * Follows everything under the prefix: reads it whole at one revision, then watches from the next
+ * revision. A watch that falls behind a compaction is answered by reading everything again; a lost
+ * connection by resuming the watch from the last revision seen, so no update is missed. What is read
+ * goes to the {@link StateDelivery}. Everything runs on one thread of its own; jetcd's callbacks only
+ * hand over, tagged with the watch they belong to, so that a late callback of an abandoned watch is
+ * ignored.
  */
 final class StateFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateFollower.class);
@@ -44,9 +39,7 @@ final class StateFollower implements AutoCloseable {
     private final Client client;
     private final Connection connection;
     private final KeyLayout layout;
-    private final BroadcastSink sink;
-    private final RevisionMap revisions;
-    private final FleetAcks fleet;
+    private final StateDelivery delivery;
     private final Backoff backoff;
     private final EtcdMetrics metrics;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -59,18 +52,15 @@ final class StateFollower implements AutoCloseable {
     private long generation;
     private Optional<Watch.Watcher> watcher = Optional.empty();
     private long lastSeen;
-    private long lastDelivered;
     private boolean resuming;
     private boolean closed;
 
-    StateFollower(Client client, Connection connection, KeyLayout layout, BroadcastSink sink, RevisionMap revisions,
-            FleetAcks fleet, Backoff backoff, EtcdMetrics metrics) {
+    StateFollower(Client client, Connection connection, KeyLayout layout, StateDelivery delivery, Backoff backoff,
+            EtcdMetrics metrics) {
         this.client = requireNonNull(client, "client is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.layout = requireNonNull(layout, "layout is null");
-        this.sink = requireNonNull(sink, "sink is null");
-        this.revisions = requireNonNull(revisions, "revisions is null");
-        this.fleet = requireNonNull(fleet, "fleet is null");
+        this.delivery = requireNonNull(delivery, "delivery is null");
         this.backoff = requireNonNull(backoff, "backoff is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
     }
@@ -120,50 +110,11 @@ final class StateFollower implements AutoCloseable {
             return;
         }
         backoff.reset();
-        long revision = response.getHeader().getRevision();
         metrics.fullRead(reason);
-        Map<BroadcastKind, KeyValue> state = new LinkedHashMap<>();
-        Map<String, Ack> acks = new HashMap<>();
-        for (KeyValue entry : response.getKvs()) {
-            String key = EtcdClients.text(entry.getKey());
-            layout.stateKind(key).ifPresent(kind -> state.put(kind, entry));
-            layout.ackNode(key).ifPresent(node -> acks.put(node, ack(key, EtcdClients.text(entry.getValue()))));
-        }
-        fleet.replace(acks);
-        metrics.fleet(fleet);
-        LOG.info("read {} at etcd revision {} ({}): {} state key(s), {} live node(s)", layout.all(), revision, reason,
-                state.size(), acks.size());
-        deliverAll(state, revision);
+        long revision = response.getHeader().getRevision();
+        delivery.readAll(response.getKvs(), revision);
         seen(revision);
         watch(revision + 1);
-    }
-
-    /**
-     * Delivers both kinds as one local revision, a missing key as none of its kind. The state's etcd
-     * revision is that of its newest key, which every node names alike; after a compaction that hid
-     * a deletion it can be older than the last one delivered, and the revision read at stands for it.
-     */
-    private void deliverAll(Map<BroadcastKind, KeyValue> state, long readRevision) {
-        if (state.isEmpty() && lastDelivered == 0) {
-            LOG.warn("no routing state under {} yet; the last applied state keeps serving until a controller writes one",
-                    layout.all());
-            return;
-        }
-        long stateRevision = state.values().stream().mapToLong(KeyValue::getModRevision).max().orElse(readRevision);
-        if (stateRevision == lastDelivered) {
-            return;
-        }
-        List<Broadcast> broadcasts = new ArrayList<>();
-        List<InvalidBroadcastException> problems = new ArrayList<>();
-        for (BroadcastKind kind : BroadcastKind.values()) {
-            KeyValue entry = state.get(kind);
-            if (entry == null) {
-                broadcasts.add(StateDocuments.none(kind));
-            } else {
-                decode(layout.state(kind), EtcdClients.text(entry.getValue()), kind, broadcasts, problems);
-            }
-        }
-        deliver(stateRevision > lastDelivered ? stateRevision : readRevision, broadcasts, problems);
     }
 
     private void watch(long fromRevision) {
@@ -200,61 +151,17 @@ final class StateFollower implements AutoCloseable {
             backoff.reset();
             return;
         }
+        // etcd sends the events of one revision in one response; each revision is one change.
         Map<Long, List<WatchEvent>> byRevision = new LinkedHashMap<>();
         for (WatchEvent event : response.getEvents()) {
             byRevision.computeIfAbsent(event.getKeyValue().getModRevision(), revision -> new ArrayList<>()).add(event);
         }
         byRevision.forEach((revision, events) -> {
             if (revision > lastSeen) {
-                apply(revision, events);
+                delivery.changed(revision, events);
                 seen(revision);
             }
         });
-    }
-
-    /** One etcd revision: a controller's transaction, or a node's acknowledgement coming or going. */
-    private void apply(long revision, List<WatchEvent> events) {
-        List<Broadcast> broadcasts = new ArrayList<>();
-        List<InvalidBroadcastException> problems = new ArrayList<>();
-        for (WatchEvent event : events) {
-            String key = EtcdClients.text(event.getKeyValue().getKey());
-            boolean put = event.getEventType() == WatchEvent.EventType.PUT;
-            String value = EtcdClients.text(event.getKeyValue().getValue());
-            layout.stateKind(key).ifPresent(kind -> {
-                if (put) {
-                    decode(key, value, kind, broadcasts, problems);
-                } else {
-                    broadcasts.add(StateDocuments.none(kind));
-                }
-            });
-            layout.ackNode(key).ifPresent(node -> {
-                if (put) {
-                    fleet.put(node, ack(key, value));
-                } else {
-                    fleet.remove(node);
-                    LOG.info("node {} left the fleet: its acknowledgement is gone (etcd revision {})", node, revision);
-                }
-                metrics.fleet(fleet);
-            });
-        }
-        if (!broadcasts.isEmpty() || !problems.isEmpty()) {
-            deliver(revision, broadcasts, problems);
-        }
-    }
-
-    private void deliver(long revision, List<Broadcast> broadcasts, List<InvalidBroadcastException> problems) {
-        if (!problems.isEmpty()) {
-            problems.forEach(sink::reject);
-            LOG.warn("etcd revision {} rejected, the last good state keeps serving: {}", revision,
-                    problems.stream().map(Throwable::getMessage).toList());
-            return;
-        }
-        long local = sink.accept(broadcasts);
-        revisions.record(local, revision);
-        lastDelivered = revision;
-        metrics.revision("delivered", revision);
-        LOG.info("etcd revision {} accepted as revision {} ({})", revision, local,
-                broadcasts.stream().map(broadcast -> broadcast.kind().field()).toList());
     }
 
     private void onError(long from, Throwable failure) {
@@ -262,10 +169,11 @@ final class StateFollower implements AutoCloseable {
             return;
         }
         stopWatching();
-        if (compaction(failure).isPresent()) {
+        Optional<CompactedException> compaction = compaction(failure);
+        if (compaction.isPresent()) {
             metrics.interrupted("compacted");
             LOG.warn("watch of {} from etcd revision {} fell behind a compaction at revision {}; reading everything again",
-                    layout.all(), lastSeen + 1, compaction(failure).get().getCompactedRevision());
+                    layout.all(), lastSeen + 1, compaction.get().getCompactedRevision());
             readAll("compacted");
             return;
         }
@@ -292,23 +200,6 @@ final class StateFollower implements AutoCloseable {
     private void seen(long revision) {
         lastSeen = Math.max(lastSeen, revision);
         metrics.revision("seen", lastSeen);
-    }
-
-    private void decode(String key, String value, BroadcastKind kind, List<Broadcast> broadcasts,
-            List<InvalidBroadcastException> problems) {
-        try {
-            broadcasts.add(StateDocuments.decode(key, value, kind));
-        } catch (InvalidBroadcastException invalid) {
-            problems.add(invalid);
-        }
-    }
-
-    /** An acknowledgement that cannot be read counts as one that confirms nothing: it holds the fleet gate. */
-    private static Ack ack(String key, String value) {
-        return Ack.parse(value).orElseGet(() -> {
-            LOG.warn("{} holds no acknowledgement of the form {{\"applied\": n, \"settled\": n}}; counted as 0", key);
-            return new Ack(0, 0);
-        });
     }
 
     private static Optional<CompactedException> compaction(Throwable failure) {

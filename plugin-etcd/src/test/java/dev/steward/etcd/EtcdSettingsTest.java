@@ -9,23 +9,27 @@ import com.typesafe.config.ConfigParseOptions;
 import dev.steward.api.ConfigProblem;
 import dev.steward.api.InvalidConfigException;
 import dev.steward.api.Settings;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EtcdSettingsTest {
-    private static final Path HOME = Path.of("/opt/steward");
+    @TempDir
+    Path home;
 
-    private static EtcdSettings read(String overrides) {
+    private EtcdSettings read(String overrides) {
         Config config = ConfigFactory.parseString(overrides, ConfigParseOptions.defaults().setOriginDescription("steward.conf"))
                 .withFallback(TestSources.reference().getConfig("steward.sources.etcd")).resolve();
-        return EtcdSettings.read(Settings.of(config, "steward.sources.etcd"), HOME::resolve);
+        return EtcdSettings.read(Settings.of(config, "steward.sources.etcd"), home::resolve);
     }
 
-    private static List<String> problems(String overrides) {
+    private List<String> problems(String overrides) {
         try {
             read(overrides);
         } catch (InvalidConfigException invalid) {
@@ -49,7 +53,11 @@ class EtcdSettingsTest {
     }
 
     @Test
-    void readsEveryKey() {
+    void readsEveryKey() throws IOException {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/ca.pem"), "ca");
+        Path cert = Files.writeString(home.resolve("client.pem"), "cert");
+        Files.writeString(home.resolve("conf/client.key"), "key");
         EtcdSettings settings = read("""
                 endpoints = ["https://10.0.0.1:2379", "https://etcd-2.example:2379/"]
                 prefix = "/prod/steward"
@@ -57,9 +65,9 @@ class EtcdSettingsTest {
                 request-timeout = 3s
                 lease-ttl = 30s
                 retry { initial = 100ms, max = 5s }
-                tls { ca-file = "conf/ca.pem", cert-file = "/etc/steward/client.pem", key-file = "conf/client.key" }
+                tls { ca-file = "conf/ca.pem", cert-file = "%s", key-file = "conf/client.key" }
                 auth { user = steward, password = secret }
-                """);
+                """.formatted(cert));
 
         assertThat(settings.connection().endpoints())
                 .containsExactly(URI.create("https://10.0.0.1:2379"), URI.create("https://etcd-2.example:2379"));
@@ -68,8 +76,8 @@ class EtcdSettingsTest {
         assertThat(settings.connection().requestTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.leaseTtl()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.retry()).isEqualTo(new Backoff.Limits(Duration.ofMillis(100), Duration.ofSeconds(5)));
-        assertThat(settings.connection().tls()).contains(new Connection.Tls(Optional.of(HOME.resolve("conf/ca.pem")),
-                Optional.of(new Connection.ClientCertificate(Path.of("/etc/steward/client.pem"), HOME.resolve("conf/client.key")))));
+        assertThat(settings.connection().tls()).contains(new Connection.Tls(Optional.of(home.resolve("conf/ca.pem")),
+                Optional.of(new Connection.ClientCertificate(cert, home.resolve("conf/client.key")))));
         assertThat(settings.connection().credentials()).contains(new Connection.Credentials("steward", "secret"));
         assertThat(settings.connection().credentials().orElseThrow().toString()).doesNotContain("secret");
     }
@@ -95,11 +103,19 @@ class EtcdSettingsTest {
     }
 
     @Test
-    void tlsFilesNeedHttpsEndpointsAndACertificateNeedsItsKey() {
+    void tlsFilesNeedHttpsEndpointsAndACertificateNeedsItsKey() throws IOException {
+        Files.writeString(home.resolve("ca.pem"), "ca");
+        Files.writeString(home.resolve("client.pem"), "cert");
         assertThat(problems("tls.ca-file = ca.pem")).containsExactly(
                 "steward.sources.etcd.tls.ca-file (steward.conf:1): is set but the endpoints are not https");
         assertThat(problems("endpoints = [\"https://127.0.0.1:2379\"]\ntls.cert-file = client.pem")).containsExactly(
                 "steward.sources.etcd.tls.key-file: is required with cert-file: a client certificate needs both");
+    }
+
+    @Test
+    void aTlsFileThatCannotBeReadIsNamed() {
+        assertThat(problems("endpoints = [\"https://127.0.0.1:2379\"]\ntls.ca-file = missing.pem")).containsExactly(
+                "steward.sources.etcd.tls.ca-file (steward.conf:2): cannot read " + home.resolve("missing.pem"));
     }
 
     @Test
