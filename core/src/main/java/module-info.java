@@ -16,6 +16,8 @@ module dev.steward.core {
     requires jakarta.inject;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
+    // The demo's load loop (dev.steward.core.demo) is a client of the proxy.
+    requires java.net.http;
     requires org.slf4j;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;

@@ -1,6 +1,8 @@
 package dev.steward.api;
 
 import dev.steward.api.model.RoutingState;
+import java.net.URI;
+import java.util.Optional;
 
 /**
  * Makes one proxy serve a routing state. Steward calls {@link #apply} from one thread at a time.
@@ -30,6 +32,14 @@ public interface ProxyBackend extends AutoCloseable {
     String describe();
 
     BackendStatus status();
+
+    /**
+     * Where clients reach the proxy, such as {@code http://127.0.0.1:8080}, for tools that send it
+     * traffic (the demo, scenario runners); empty when the backend cannot tell.
+     */
+    default Optional<URI> frontend() {
+        return Optional.empty();
+    }
 
     /** Stops the proxy gracefully, including processes still finishing connections. */
     @Override

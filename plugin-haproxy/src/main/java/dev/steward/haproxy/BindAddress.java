@@ -3,6 +3,7 @@ package dev.steward.haproxy;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.ModelRules;
+import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +49,16 @@ record BindAddress(String host, int port) {
     @Override
     public String toString() {
         return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+    }
+
+    /** Where a client on this machine reaches the frontend: a wildcard bind is reached on loopback. */
+    URI clientUri() {
+        String reachable = switch (host) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::" -> "::1";
+            default -> host;
+        };
+        return URI.create("http://" + new BindAddress(reachable, port) + "/");
     }
 
     private static boolean isHost(String host) {

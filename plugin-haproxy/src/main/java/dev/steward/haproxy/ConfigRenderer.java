@@ -16,7 +16,9 @@ import java.util.List;
  */
 final class ConfigRenderer {
     /** Where a free slot points: a refused connection at once should it ever be used by mistake. */
-    static final String PLACEHOLDER_ADDRESS = "127.0.0.1:1";
+    static final String PLACEHOLDER_HOST = "127.0.0.1";
+    static final int PLACEHOLDER_PORT = 1;
+    static final String PLACEHOLDER_ADDRESS = PLACEHOLDER_HOST + ":" + PLACEHOLDER_PORT;
 
     private static final String INDENT = "    ";
 

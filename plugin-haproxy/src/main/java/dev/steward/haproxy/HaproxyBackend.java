@@ -6,13 +6,16 @@ import dev.steward.api.ApplyException;
 import dev.steward.api.ApplyMode;
 import dev.steward.api.ApplyOutcome;
 import dev.steward.api.BackendStatus;
+import dev.steward.api.Metrics;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.RoutingState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +29,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes a local HAProxy serve routing states. Each change is validated with {@code haproxy -c} before
- * a new process takes over from the old one (listening sockets handed over, old process finishing its
- * connections); the apply succeeds only once the new process answers on the admin socket with its own
- * pid. A state that renders to the running configuration changes nothing.
+ * Makes a local HAProxy serve routing states. A change that fits the running configuration's groups
+ * and pools is made through the runtime API, with no new process; if any runtime command fails, the
+ * apply falls back to a reload. A reload is validated with {@code haproxy -c} before a new process
+ * takes over from the old one (listening sockets handed over, old process finishing its connections);
+ * it succeeds only once the new process answers on the admin socket with its own pid.
+ *
+ * <p>Applies, drain completion and the periodic reconcile all run under this object's lock, so a
+ * reload and runtime changes never interleave.
  */
 final class HaproxyBackend implements ProxyBackend {
     private static final Logger log = LoggerFactory.getLogger(HaproxyBackend.class);
     private static final long ROTATION_INTERVAL_SECONDS = 1;
+    /** How often draining slots are asked whether requests are left: slots return to the pool soon after. */
+    private static final Duration DRAIN_POLL = Duration.ofMillis(250);
 
     private final HaproxySettings settings;
     private final RuntimePaths paths;
@@ -46,14 +55,17 @@ final class HaproxyBackend implements ProxyBackend {
     private final ProcessStopper stopper;
     private final Takeover takeover;
     private final RetiringProcesses retiring = new RetiringProcesses();
+    private final RuntimeMetrics runtimeMetrics;
+    private final SlotSync slots;
 
     private HaproxyBinary binary;
     private ScheduledExecutorService rotation;
+    private ScheduledExecutorService reconciliation;
     private volatile Optional<Running> running = Optional.empty();
     private volatile Optional<HaproxyProcess> lastSpawned = Optional.empty();
     private volatile boolean closed;
 
-    HaproxyBackend(HaproxySettings settings, RuntimePaths paths, Path home, TimeSource time) {
+    HaproxyBackend(HaproxySettings settings, RuntimePaths paths, Path home, TimeSource time, Metrics metrics) {
         this.settings = requireNonNull(settings, "settings is null");
         this.paths = requireNonNull(paths, "paths is null");
         this.home = requireNonNull(home, "home is null");
@@ -64,6 +76,8 @@ final class HaproxyBackend implements ProxyBackend {
         this.runtimeApi = new RuntimeApi(paths.adminSocket(), settings.commandTimeout(), time);
         this.stopper = new ProcessStopper(time);
         this.takeover = new Takeover(runtimeApi, time, settings.startTimeout());
+        this.runtimeMetrics = new RuntimeMetrics(metrics);
+        this.slots = new SlotSync(runtimeApi, new Drains(settings.drainTimeout(), time), runtimeMetrics);
     }
 
     /** Prepares the directories and finds HAProxy; HAProxy itself starts with the first apply. */
@@ -77,34 +91,89 @@ final class HaproxyBackend implements ProxyBackend {
             rotation.scheduleWithFixedDelay(this::rotateOutputs, ROTATION_INTERVAL_SECONDS, ROTATION_INTERVAL_SECONDS,
                     TimeUnit.SECONDS);
         }
+        if (reconciliation == null) {
+            reconciliation = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform()
+                    .name("steward-haproxy-reconcile").daemon().unstarted(task));
+            reconciliation.scheduleWithFixedDelay(this::completeDrains, DRAIN_POLL.toNanos(), DRAIN_POLL.toNanos(),
+                    TimeUnit.NANOSECONDS);
+            Duration interval = settings.reconcileInterval();
+            if (interval.isPositive()) {
+                reconciliation.scheduleWithFixedDelay(this::reconcile, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
     }
 
+    /**
+     * Runtime first: when the state fits the running process's groups and pools, its slots are set
+     * through the runtime API; otherwise, or when a runtime command fails, a validated reload.
+     */
     @Override
     public synchronized ApplyOutcome apply(RoutingState state) {
         requireNonNull(state, "state is null");
         requireOpen();
         Optional<Running> previous = running;
         Optional<Running> serving = previous.filter(current -> current.process().isAlive());
-        SlotPlan plan = allocator.plan(state, previous.map(Running::plan).orElse(SlotPlan.NONE));
-        String config = renderer.render(state, plan);
-        if (serving.isPresent() && serving.get().config().equals(config)) {
-            running = Optional.of(new Running(serving.get().process(), config, plan, state));
-            return new ApplyOutcome(ApplyMode.RUNTIME, "unchanged");
+        if (serving.isEmpty()) {
+            slots.forgetDrains();
         }
-        String reason = serving.map(current -> ReloadReason.between(current.state(), state))
-                .orElseGet(() -> previous.map(dead -> dead.process().describe() + " had exited with status "
-                        + dead.process().process().exitValue()).orElse("first start"));
+        serving.ifPresent(this::releaseFinishedDrains);
+        SlotPlan before = slots.withDrains(previous.map(Running::plan).orElse(SlotPlan.NONE));
+        SlotPlan plan = allocator.plan(state, before);
+        String config = renderer.render(state, plan);
+        String shape = renderer.render(state, plan.vacated());
+        String reason;
+        if (serving.isPresent() && serving.get().shape().equals(shape)) {
+            try {
+                Reconciliation update = slots.apply(state, before, plan);
+                if (update.reachable()) {
+                    return runtimeUpdated(serving.get(), state, plan, config, shape, update);
+                }
+                reason = String.join("; ", update.unreachable());
+            } catch (RuntimeApiException failure) {
+                runtimeMetrics.fallback(RuntimeMetrics.Activity.APPLY);
+                log.warn("Runtime command \"{}\" failed for revision {}; falling back to a reload: {}", failure.command(),
+                        state.revision(), failure.getMessage());
+                reason = "the runtime update failed: " + failure.getMessage();
+            }
+        } else {
+            reason = serving.map(current -> reloadReason(current, state, before, plan))
+                    .orElseGet(() -> previous.map(dead -> dead.process().describe() + " had exited with status "
+                            + dead.process().process().exitValue()).orElse("first start"));
+        }
         try {
-            return reload(state, plan, config, serving, reason);
+            return reload(state, plan, config, shape, serving, reason);
         } catch (HaproxyException | UncheckedIOException problem) {
             throw new ApplyException(ApplyMode.RELOAD, problem.getMessage(), problem);
         }
     }
 
-    private ApplyOutcome reload(RoutingState state, SlotPlan plan, String config, Optional<Running> serving, String reason) {
+    private ApplyOutcome runtimeUpdated(Running serving, RoutingState state, SlotPlan plan, String config, String shape,
+            Reconciliation update) {
+        running = Optional.of(new Running(serving.process(), config, shape, plan, state));
+        if (!serving.config().equals(config)) {
+            // A restart on the live configuration must find the slots as they are now, not as at the last reload.
+            AtomicFiles.write(paths.liveConfig(), config);
+        }
+        if (update.commands().isEmpty()) {
+            return new ApplyOutcome(ApplyMode.RUNTIME, "unchanged");
+        }
+        log.debug("Revision {} set through the runtime API: {}", state.revision(), update.commands());
+        return new ApplyOutcome(ApplyMode.RUNTIME, update.commands().size() + " runtime commands ("
+                + ReloadReason.between(serving.state(), state) + ")");
+    }
+
+    private static String reloadReason(Running serving, RoutingState state, SlotPlan before, SlotPlan plan) {
+        String changes = ReloadReason.between(serving.state(), state);
+        return ReloadReason.poolsGrown(before, plan).map(grown -> grown + "; " + changes).orElse(changes);
+    }
+
+    private ApplyOutcome reload(RoutingState state, SlotPlan plan, String config, String shape, Optional<Running> serving,
+            String reason) {
         HaproxyBinary haproxy = binary();
         AtomicFiles.write(paths.candidateConfig(), config);
         haproxy.check(paths.candidateConfig());
+        // The old process is brought up to date first, so that the states it saves for the new one are current.
+        serving.ifPresent(current -> slots.prepareReload(state, plan));
         AtomicFiles.write(paths.serverState(), serving.map(current -> carriedState(plan)).orElse(ServerStateFile.EMPTY));
         log.info("{} HAProxy for revision {}: {}", serving.isPresent() ? "Reloading" : "Starting", state.revision(), reason);
         HaproxyLauncher launcher = new HaproxyLauncher(haproxy.path(), paths.adminSocket(), outputs);
@@ -121,11 +190,68 @@ final class HaproxyBackend implements ProxyBackend {
             throw new ApplyException(ApplyMode.RELOAD, failure.getMessage() + keeps, failure);
         }
         AtomicFiles.move(paths.candidateConfig(), paths.liveConfig());
+        // The new process has read the saved states; a later start must not take addresses from them.
+        AtomicFiles.write(paths.serverState(), ServerStateFile.EMPTY);
         serving.ifPresent(old -> retiring.add(old.process(), old.state().revision(), time.wallTime()));
-        running = Optional.of(new Running(next, config, plan, state));
+        running = Optional.of(new Running(next, config, shape, plan, state));
         outputs.prune(runningSpawns());
         log.info("{} serves revision {}", next.describe(), state.revision());
+        slots.finishReload(state, plan);
         return new ApplyOutcome(ApplyMode.RELOAD, reason);
+    }
+
+    private void releaseFinishedDrains(Running serving) {
+        try {
+            slots.releaseFinishedDrains(serving.state(), serving.plan());
+        } catch (RuntimeApiException problem) {
+            log.warn("Draining slots could not be checked or returned to their pool; the next apply or reconcile sets them"
+                    + " right: {}", problem.getMessage());
+        }
+    }
+
+    /** Returns drained slots to their pools between applies. */
+    private synchronized void completeDrains() {
+        Optional<Running> serving = running.filter(current -> current.process().isAlive());
+        if (closed || serving.isEmpty() || !slots.draining()) {
+            return;
+        }
+        releaseFinishedDrains(serving.get());
+    }
+
+    /**
+     * Compares what HAProxy reports with the desired slots and sets right what drifted (an operator's
+     * command, a process restarted on an older view); what cannot be set at runtime, or a command
+     * that fails, costs a validated reload of the same state.
+     */
+    private synchronized void reconcile() {
+        Optional<Running> serving = running.filter(current -> current.process().isAlive());
+        if (closed || serving.isEmpty()) {
+            return;
+        }
+        Running current = serving.get();
+        String reason;
+        try {
+            Reconciliation repair = slots.repair(current.state(), current.plan());
+            if (repair.reachable()) {
+                if (!repair.commands().isEmpty()) {
+                    runtimeMetrics.repaired(repair.commands().size());
+                    log.warn("HAProxy had drifted from revision {}; repaired with {}", current.state().revision(), repair.commands());
+                }
+                return;
+            }
+            reason = "drift cannot be repaired at runtime: " + String.join("; ", repair.unreachable());
+        } catch (RuntimeApiException failure) {
+            runtimeMetrics.fallback(RuntimeMetrics.Activity.RECONCILE);
+            log.warn("Runtime command \"{}\" failed while repairing drift; falling back to a reload: {}", failure.command(),
+                    failure.getMessage());
+            reason = "the drift repair failed: " + failure.getMessage();
+        }
+        try {
+            reload(current.state(), current.plan(), current.config(), current.shape(), serving, reason);
+        } catch (ApplyException | HaproxyException | UncheckedIOException problem) {
+            log.error("The reload that was to repair drift failed; {} keeps serving: {}", current.process().describe(),
+                    problem.getMessage());
+        }
     }
 
     /** The old process's server states, for the slots that keep their target; none when it cannot say. */
@@ -170,6 +296,11 @@ final class HaproxyBackend implements ProxyBackend {
     }
 
     @Override
+    public Optional<URI> frontend() {
+        return Optional.of(settings.bind().clientUri());
+    }
+
+    @Override
     public BackendStatus status() {
         Optional<Running> current = running.filter(serving -> serving.process().isAlive());
         Optional<HaproxyProcess> spawned = lastSpawned;
@@ -200,6 +331,9 @@ final class HaproxyBackend implements ProxyBackend {
         closed = true;
         if (rotation != null) {
             rotation.shutdownNow();
+        }
+        if (reconciliation != null) {
+            reconciliation.shutdownNow();
         }
         List<HaproxyProcess> processes = new ArrayList<>(retiring.processes());
         running.map(Running::process).ifPresent(processes::add);
@@ -241,9 +375,10 @@ final class HaproxyBackend implements ProxyBackend {
     /**
      * The process that serves, with what it serves.
      *
-     * @param config the configuration it runs
-     * @param plan the slots of that configuration
+     * @param config the configuration of its slots as they are now, also after runtime updates
+     * @param shape that configuration with every slot free: what only a reload can change
+     * @param plan the slots it serves
      * @param state the newest state it serves
      */
-    private record Running(HaproxyProcess process, String config, SlotPlan plan, RoutingState state) {}
+    private record Running(HaproxyProcess process, String config, String shape, SlotPlan plan, RoutingState state) {}
 }

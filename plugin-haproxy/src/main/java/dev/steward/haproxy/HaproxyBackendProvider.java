@@ -14,6 +14,7 @@ public final class HaproxyBackendProvider implements ProxyBackendProvider {
     @Override
     public ProxyBackend create(PluginContext context) {
         HaproxySettings settings = HaproxySettings.read(context.settingsReader());
-        return new HaproxyBackend(settings, RuntimePaths.under(context.dataDirectory()), context.home(), context.time());
+        return new HaproxyBackend(settings, RuntimePaths.under(context.dataDirectory()), context.home(), context.time(),
+                context.metrics());
     }
 }

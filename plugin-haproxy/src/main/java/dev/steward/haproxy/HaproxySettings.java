@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param stopTimeout how long a stop waits before it stops processes hard
  * @param configCheckTimeout how long {@code haproxy -c} may take
  * @param commandTimeout how long one runtime API command may take
+ * @param drainTimeout how long a slot whose target left drains before it serves another target, requests left or not
+ * @param reconcileInterval how often the slots HAProxy reports are compared with the desired ones; zero: never
  */
 record HaproxySettings(
         String binary,
@@ -35,7 +37,9 @@ record HaproxySettings(
         Duration startTimeout,
         Duration stopTimeout,
         Duration configCheckTimeout,
-        Duration commandTimeout) {
+        Duration commandTimeout,
+        Duration drainTimeout,
+        Duration reconcileInterval) {
     /** HAProxy's timers hold at most 2^31-1 ms (about 24.8 days); anything beyond is a config error there. */
     static final Duration MAX_TIMER = Duration.ofDays(24);
     static final int MAX_POOL_SIZE = 4096;
@@ -53,6 +57,8 @@ record HaproxySettings(
         requireNonNull(stopTimeout, "stopTimeout is null");
         requireNonNull(configCheckTimeout, "configCheckTimeout is null");
         requireNonNull(commandTimeout, "commandTimeout is null");
+        requireNonNull(drainTimeout, "drainTimeout is null");
+        requireNonNull(reconcileInterval, "reconcileInterval is null");
     }
 
     /**
@@ -87,6 +93,8 @@ record HaproxySettings(
         Duration stopTimeout = settings.duration("stop-timeout", Duration.ZERO, Duration.ofHours(1));
         Duration configCheckTimeout = settings.duration("config-check-timeout", Duration.ofMillis(100), Duration.ofHours(1));
         Duration commandTimeout = settings.duration("command-timeout", Duration.ofMillis(10), Duration.ofMinutes(10));
+        Duration drainTimeout = settings.duration("drain-timeout", Duration.ZERO, Duration.ofHours(24));
+        Duration reconcileInterval = settings.duration("reconcile-interval", Duration.ZERO, Duration.ofHours(24));
         settings.validate();
         return new HaproxySettings(
                 binary,
@@ -101,7 +109,9 @@ record HaproxySettings(
                 startTimeout,
                 stopTimeout,
                 configCheckTimeout,
-                commandTimeout);
+                commandTimeout,
+                drainTimeout,
+                reconcileInterval);
     }
 
     private static Duration timer(Settings settings, String key) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -55,6 +56,23 @@ final class ReloadReason {
             changes.add("fallback targets changed");
         }
         return changes.isEmpty() ? "configuration changed" : String.join("; ", changes);
+    }
+
+    /** The pools of {@code after} that are larger than in {@code before}, as {@code "pools grown: app1 8 to 16 slots"}. */
+    static Optional<String> poolsGrown(SlotPlan before, SlotPlan after) {
+        requireNonNull(before, "before is null");
+        requireNonNull(after, "after is null");
+        Map<String, SlotPool> old = before.byBackend();
+        TreeSet<String> grown = new TreeSet<>();
+        after.byBackend().forEach((backend, pool) -> {
+            SlotPool earlier = old.get(backend);
+            if (earlier != null && earlier.size() < pool.size()) {
+                grown.add(backend + " " + earlier.size() + " to " + pool.size() + " slots");
+            }
+        });
+        List<String> changes = new ArrayList<>();
+        describe(changes, "pools grown", grown);
+        return changes.stream().findFirst();
     }
 
     private static void describe(List<String> changes, String what, TreeSet<String> names) {

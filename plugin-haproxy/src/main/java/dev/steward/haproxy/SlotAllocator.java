@@ -7,14 +7,20 @@ import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Places targets into slots. A replica keeps its slot from one plan to the next, new replicas take
  * the lowest free slots, and a pool that must grow doubles from the configured minimum; a pool
  * never shrinks while its group lives, so that churn does not change the pool's shape.
+ *
+ * <p>A slot whose replica left is not handed to a newcomer in the same plan: it drains first, and
+ * returns to the pool only once it is empty in the plan a later call gets as {@code previous}. The
+ * pool grows when its targets and the slots they left do not fit together.
  */
 final class SlotAllocator {
     private final int minimumSize;
@@ -43,22 +49,29 @@ final class SlotAllocator {
     }
 
     private SlotPool pool(List<Target> targets, SlotPool previous) {
-        int size = Math.max(sizeFor(targets.size()), previous.size());
         Map<String, Integer> previousNumbers = new HashMap<>();
         previous.slots().forEach(slot -> slot.target().ifPresent(target -> previousNumbers.put(target.replicaId(), slot.number())));
-        Target[] placed = new Target[size];
+        Set<Integer> left = new HashSet<>(previousNumbers.values());
         List<Target> newcomers = new ArrayList<>();
         for (Target target : targets) {
             Integer kept = previousNumbers.get(target.replicaId());
             if (kept != null) {
-                placed[kept - 1] = target;
+                left.remove(kept);
             } else {
                 newcomers.add(target);
             }
         }
+        int size = Math.max(sizeFor(targets.size() + left.size()), previous.size());
+        Target[] placed = new Target[size];
+        for (Target target : targets) {
+            Integer kept = previousNumbers.get(target.replicaId());
+            if (kept != null) {
+                placed[kept - 1] = target;
+            }
+        }
         int next = 0;
         for (Target target : newcomers) {
-            while (placed[next] != null) {
+            while (placed[next] != null || left.contains(next + 1)) {
                 next++;
             }
             placed[next] = target;

@@ -25,6 +25,16 @@ record SlotPlan(Map<String, SlotPool> groups, SlotPool fallback) {
         return Optional.ofNullable(groups.get(requireNonNull(name, "name is null")));
     }
 
+    /**
+     * The same pools with every slot free: what HAProxy's configuration holds apart from the slots'
+     * targets, which the runtime API can change without a reload.
+     */
+    SlotPlan vacated() {
+        Map<String, SlotPool> empty = new LinkedHashMap<>();
+        groups.forEach((name, pool) -> empty.put(name, pool.vacated()));
+        return new SlotPlan(empty, fallback.vacated());
+    }
+
     /** Every pool by the name of its HAProxy backend. */
     Map<String, SlotPool> byBackend() {
         Map<String, SlotPool> pools = new LinkedHashMap<>();

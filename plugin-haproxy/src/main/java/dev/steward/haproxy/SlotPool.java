@@ -2,6 +2,7 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,6 +18,13 @@ record SlotPool(List<Slot> slots) {
                 throw new IllegalArgumentException("slot " + (i + 1) + " is numbered " + slots.get(i).number());
             }
         }
+    }
+
+    /** A pool of the same size with every slot free. */
+    SlotPool vacated() {
+        List<Slot> free = new ArrayList<>(slots.size());
+        slots.forEach(slot -> free.add(new Slot(slot.number(), Optional.empty())));
+        return new SlotPool(free);
     }
 
     int size() {

@@ -25,4 +25,11 @@ class BindAddressTest {
             assertThat(BindAddress.parse(text)).as(text).isEmpty();
         }
     }
+
+    @Test
+    void clientsReachAWildcardBindOnLoopback() {
+        assertThat(new BindAddress("0.0.0.0", 8080).clientUri()).hasToString("http://127.0.0.1:8080/");
+        assertThat(new BindAddress("::", 8080).clientUri()).hasToString("http://[::1]:8080/");
+        assertThat(new BindAddress("10.0.0.5", 80).clientUri()).hasToString("http://10.0.0.5:80/");
+    }
 }

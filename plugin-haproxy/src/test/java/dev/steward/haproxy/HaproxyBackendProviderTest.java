@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.api.InvalidConfigException;
-import dev.steward.api.Metrics;
 import dev.steward.api.PluginContext;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.ProxyBackendProvider;
@@ -74,24 +73,6 @@ class HaproxyBackendProviderTest {
 
     private PluginContext context(Map<String, ?> overrides, Path dataDirectory) {
         return new PluginContext("haproxy", TestSettings.subtree(overrides), TestSettings.PATH, "node-1", home, dataDirectory,
-                TimeSource.system(), new NoMetrics());
-    }
-
-    /** The plugin registers no metrics yet; any call would be a surprise worth failing on. */
-    private static final class NoMetrics implements Metrics {
-        @Override
-        public CounterMetric counter(String name, String help, String... labelNames) {
-            throw new AssertionError("unexpected counter " + name);
-        }
-
-        @Override
-        public GaugeMetric gauge(String name, String help, String... labelNames) {
-            throw new AssertionError("unexpected gauge " + name);
-        }
-
-        @Override
-        public HistogramMetric histogram(String name, String help, String... labelNames) {
-            throw new AssertionError("unexpected histogram " + name);
-        }
+                TimeSource.system(), new RecordingMetrics());
     }
 }

@@ -409,7 +409,7 @@ class HaproxyBackendTest {
 
     private HaproxyBackend create(int port, Map<String, ?> overrides) {
         HaproxyBackend backend = new HaproxyBackend(TestSettings.forTest(port, overrides), RuntimePaths.under(dataDirectory),
-                dataDirectory, TimeSource.system());
+                dataDirectory, TimeSource.system(), new RecordingMetrics());
         started.add(backend);
         return backend;
     }

@@ -30,6 +30,20 @@ class HaproxySettingsTest {
         assertThat(settings.stopTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.configCheckTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.commandTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.drainTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.reconcileInterval()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void drainAndReconcileCanBeTurnedOffButNotNegative() {
+        HaproxySettings off = TestSettings.read(Map.of("drain-timeout", "0s", "reconcile-interval", "0s"));
+
+        assertThat(off.drainTimeout()).isZero();
+        assertThat(off.reconcileInterval()).isZero();
+        assertThatThrownBy(() -> TestSettings.read(Map.of("drain-timeout", "-1s", "reconcile-interval", "2d")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, invalid -> assertThat(invalid.problems())
+                        .extracting(ConfigProblem::path)
+                        .containsExactly("steward.haproxy.drain-timeout", "steward.haproxy.reconcile-interval"));
     }
 
     @Test

@@ -38,4 +38,18 @@ class ReloadReasonTest {
 
         assertThat(ReloadReason.between(before, after)).isEqualTo("configuration changed");
     }
+
+    @Test
+    void namesThePoolsThatGrew() {
+        SlotAllocator allocator = new SlotAllocator(1);
+        RoutingState one = new RoutingState(1, new TargetGroups(List.of(new TargetGroup("a", "/a", List.of(R1)),
+                new TargetGroup("b", "/b", List.of(R1)))), FallbackTargets.NONE);
+        RoutingState three = new RoutingState(2, new TargetGroups(List.of(new TargetGroup("a", "/a", List.of(R1, R2)),
+                new TargetGroup("b", "/b", List.of(R1)), new TargetGroup("c", "/c", List.of(R1, R2)))), new FallbackTargets(List.of(R1, R2)));
+        SlotPlan before = allocator.plan(one);
+
+        assertThat(ReloadReason.poolsGrown(before, allocator.plan(three, before)))
+                .contains("pools grown: group_a 1 to 2 slots, steward_fallback 1 to 2 slots");
+        assertThat(ReloadReason.poolsGrown(before, allocator.plan(one, before))).isEmpty();
+    }
 }

@@ -30,11 +30,32 @@ class SlotAllocatorTest {
 
     @Test
     void aReplicaKeepsItsSlotAndANewOneTakesTheLowestFreeSlot() {
+        SlotPlan first = allocator.plan(state(targets(1, 2)));
+
+        SlotPlan second = allocator.plan(state(List.of(target(2), target(9), target(1))), first);
+
+        assertThat(names(second.group("app").orElseThrow())).containsExactly("r1", "r2", "r9", "-");
+    }
+
+    @Test
+    void aSlotWhoseReplicaLeftIsNotHandedToANewcomerInTheSamePlan() {
         SlotPlan first = allocator.plan(state(targets(1, 3)));
 
         SlotPlan second = allocator.plan(state(List.of(target(3), target(9), target(1))), first);
+        SlotPlan third = allocator.plan(state(List.of(target(3), target(9), target(1), target(10))), second);
 
-        assertThat(names(second.group("app").orElseThrow())).containsExactly("r1", "r9", "r3", "-");
+        assertThat(names(second.group("app").orElseThrow())).as("slot2 drains r2").containsExactly("r1", "-", "r3", "r9");
+        assertThat(names(third.group("app").orElseThrow())).as("once empty in the plan, slot2 is free again")
+                .containsExactly("r1", "r10", "r3", "r9");
+    }
+
+    @Test
+    void aPoolGrowsWhenItsTargetsAndTheSlotsTheyLeftDoNotFit() {
+        SlotPlan full = allocator.plan(state(targets(1, 4)));
+
+        SlotPlan replaced = allocator.plan(state(List.of(target(1), target(2), target(3), target(5))), full);
+
+        assertThat(names(replaced.group("app").orElseThrow())).containsExactly("r1", "r2", "r3", "-", "r5", "-", "-", "-");
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.steward.core.engine.AppliedStateStore;
 import java.util.Optional;
 
 /** Keeps nothing on disk, so the benchmark measures the engine, not the file system. */
-final class MemoryStore implements AppliedStateStore {
+public final class MemoryStore implements AppliedStateStore {
     private volatile Optional<RoutingState> stored = Optional.empty();
 
     @Override

@@ -17,9 +17,7 @@ import java.util.stream.Stream;
  * table for docs/benchmarks.md.
  *
  * <pre>
- * ./mvnw -q -pl distribution,bench -am package -DskipTests
- * java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.steward.bench.fleet.FleetConvergence \
- *     [--distribution distribution/target/steward] [--nodes 2,5] [--rounds 30] [--window 100ms]
+ * scripts/fleet-convergence [--nodes 2,5] [--rounds 30] [--window 100ms]
  * </pre>
  */
 public final class FleetConvergence {

@@ -14,18 +14,21 @@ import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.PluginAssembly;
 import dev.steward.core.daemon.Plugins;
 import dev.steward.core.metrics.PrometheusMetrics;
+import dev.steward.core.plugin.DiscoveredPlugin;
 import dev.steward.core.plugin.PluginProblem;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code steward check}: validates the configuration and the plugins, renders the proxy
- * configuration for the configured state and has the proxy check it, without touching a running
- * proxy. Lists every problem; exit 0 when there is none, 1 otherwise.
+ * {@code steward check}: a readable report of the configuration (what differs from the defaults, and
+ * from where), the plugins, the proxy, and the rendered configuration as the proxy itself checks it,
+ * without touching a running proxy. Every problem is listed with what to do; exit 0 when there is
+ * none, 1 otherwise.
  */
 final class CheckCommand implements Command {
     private final PrintStream out;
@@ -36,42 +39,43 @@ final class CheckCommand implements Command {
 
     @Override
     public int run(CommandLine line) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        out.println("Steward " + Version.current() + " check of " + line.configFile());
         Bootstrapped bootstrapped;
         try {
             bootstrapped = Bootstrap.load(line.home(), line.configFile(), line.configRequired());
         } catch (InvalidConfigException invalid) {
-            invalid.problems().stream().map(ConfigProblem::toString).forEach(problems::add);
+            configProblems(invalid, problems);
             return report(problems);
         }
-        out.println("configuration: " + bootstrapped.config().file().map(Path::toString).orElse("defaults only (no "
-                + line.configFile() + ")"));
-        for (PluginProblem problem : bootstrapped.catalog().problems()) {
-            problems.add("plugin " + problem);
+        section("Configuration");
+        out.println("  file: " + bootstrapped.config().file().map(Path::toString)
+                .orElse("none (" + line.configFile() + " does not exist): defaults only"));
+        List<String> changed = ChangedSettings.describe(bootstrapped.config());
+        out.println(changed.isEmpty() ? "  every setting has its default" : "  settings that differ from their defaults:");
+        changed.forEach(setting -> out.println("    " + setting));
+
+        section("Plugins");
+        bootstrapped.catalog().plugins().stream()
+                .sorted(Comparator.comparing(DiscoveredPlugin::kind).thenComparing(DiscoveredPlugin::name))
+                .forEach(plugin -> out.printf("  %-12s %-17s %s%n", plugin.name(), plugin.kind().label(), plugin.file()));
+        for (PluginProblem skipped : bootstrapped.catalog().problems()) {
+            problems.add(new Problem("plugin " + skipped, "remove or replace the file; the other plugins still load"));
         }
-        out.println("plugins: " + bootstrapped.catalog().plugins().size() + " found, "
-                + bootstrapped.catalog().problems().size() + " skipped");
         Plugins plugins;
         try {
             plugins = new PluginAssembly(bootstrapped, TimeSource.system(), new PrometheusMetrics()).create();
         } catch (InvalidConfigException invalid) {
-            invalid.problems().stream().map(ConfigProblem::toString).forEach(problems::add);
+            configProblems(invalid, problems);
             return report(problems);
         }
         try (ProxyBackend backend = plugins.backend()) {
-            out.println("proxy: " + backend.describe());
-            Optional<RoutingState> state = state(bootstrapped, line, problems);
-            state.ifPresent(routing -> {
-                try {
-                    backend.verify(routing);
-                    out.println("rendered configuration: accepted by the proxy (" + routing.targetGroups().groups().size()
-                            + " groups, " + routing.fallbackTargets().targets().size() + " fallback targets)");
-                } catch (ApplyException rejected) {
-                    problems.add("the proxy rejects the rendered configuration: " + rejected.getMessage());
-                }
-            });
+            section("Proxy");
+            out.println("  " + backend.describe());
+            state(bootstrapped, line, problems).ifPresent(routing -> verify(backend, routing, problems));
         } catch (ApplyException unusable) {
-            problems.add("proxy backend: " + unusable.getMessage());
+            problems.add(new Problem("proxy backend: " + unusable.getMessage(),
+                    "install HAProxy (apt-get install haproxy) or point steward.haproxy.binary at it"));
         } finally {
             plugins.portPolicy().close();
             plugins.sources().forEach(source -> source.source().close());
@@ -79,31 +83,65 @@ final class CheckCommand implements Command {
         return report(problems);
     }
 
-    private Optional<RoutingState> state(Bootstrapped bootstrapped, CommandLine line, List<String> problems) {
+    private void verify(ProxyBackend backend, RoutingState routing, List<Problem> problems) {
+        try {
+            backend.verify(routing);
+            out.println("  rendered configuration: accepted by the proxy's own check");
+        } catch (ApplyException rejected) {
+            problems.add(new Problem("the proxy rejects the rendered configuration: " + rejected.getMessage(),
+                    "see the proxy's message above; `steward render` prints the configuration it checked"));
+        }
+    }
+
+    private Optional<RoutingState> state(Bootstrapped bootstrapped, CommandLine line, List<Problem> problems) {
+        section("Routing state");
         Optional<Path> file = ConfiguredState.file(bootstrapped, line.state());
         if (file.isEmpty()) {
-            out.println("routing state: none configured (no file source); checking the empty state");
+            out.println("  none configured (no file source and no --state): checking the empty state");
             return Optional.of(RoutingState.EMPTY);
         }
         try {
             RoutingState state = ConfiguredState.read(file.get(), line.home());
-            out.println("routing state: " + file.get());
+            out.println("  " + file.get() + ": " + state.targetGroups().groups().size() + " groups, "
+                    + state.fallbackTargets().targets().size() + " fallback targets");
             return Optional.of(state);
         } catch (InvalidBroadcastException invalid) {
-            problems.add("routing state: " + invalid.getMessage());
+            problems.add(new Problem("routing state: " + invalid.getMessage(),
+                    "fix that line of the file; a running Steward keeps serving its last good state meanwhile"));
         } catch (UncheckedIOException unreadable) {
-            problems.add("routing state: " + unreadable.getMessage() + ": " + unreadable.getCause().getMessage());
+            problems.add(new Problem("routing state: " + unreadable.getMessage() + ": " + unreadable.getCause().getMessage(),
+                    "create the file, or point steward.sources.file.path at it"));
         }
         return Optional.empty();
     }
 
-    private int report(List<String> problems) {
+    private static void configProblems(InvalidConfigException invalid, List<Problem> problems) {
+        for (ConfigProblem problem : invalid.problems()) {
+            problems.add(new Problem(problem.toString(), problem.reason().startsWith("unknown key")
+                    ? "remove the key or correct its spelling; docs/configuration.md lists every key"
+                    : "correct the value; docs/configuration.md gives each key's meaning and default"));
+        }
+    }
+
+    private void section(String title) {
+        out.println();
+        out.println(title);
+    }
+
+    private int report(List<Problem> problems) {
+        out.println();
         if (problems.isEmpty()) {
             out.println("OK: no problem found");
             return ExitCode.OK;
         }
         out.println(problems.size() + " problem(s):");
-        problems.forEach(problem -> out.println("  " + problem));
+        for (int i = 0; i < problems.size(); i++) {
+            out.println("  " + (i + 1) + ". " + problems.get(i).what());
+            out.println("     what to do: " + problems.get(i).whatToDo());
+        }
         return ExitCode.FAILED;
     }
+
+    /** One problem and what the user can do about it. */
+    private record Problem(String what, String whatToDo) {}
 }

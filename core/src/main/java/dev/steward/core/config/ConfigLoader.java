@@ -54,7 +54,7 @@ public final class ConfigLoader {
             throw new InvalidConfigException(List.of(new ConfigProblem("steward",
                     "unresolved substitution: " + unresolved.getMessage(), Settings.origin(unresolved.origin()))));
         }
-        return new LoadedConfig(merged, home, readFile, UnknownKeys.find(merged, resolvedReference));
+        return new LoadedConfig(merged, home, readFile, resolvedReference, UnknownKeys.find(merged, resolvedReference));
     }
 
     private static Config parse(Path file) {

@@ -188,4 +188,43 @@ class CliTest {
         assertThat(runWithPlugins(List.of(greetCommand("render")), "--version")).isZero();
         assertThat(greeted).isEmpty();
     }
+
+    @Test
+    void checkReportsChangedSettingsWithTheirOriginHidesSecretsAndValidatesTheRenderedConfig() throws IOException {
+        Path conf = config("""
+                steward {
+                  coalesce.window = 50ms
+                  api.token = "a-secret-token-0123456789"
+                  sources.file.path = "conf/targets.conf"
+                }
+                """);
+        Files.writeString(home.resolve("conf/targets.conf"), """
+                targetGroups = [ { name = app1, routePrefix = "/app1",
+                  targets = [ { host = 127.0.0.1, port = 20001, replicaId = r1 } ] } ]
+                """);
+
+        assertThat(run("check")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("steward.coalesce.window = \"50ms\"  (" + conf + ":2)")
+                .contains("steward.api.token = (set, not shown)")
+                .doesNotContain("a-secret-token")
+                .containsPattern("haproxy\\s+proxy-backend")
+                .contains("HAProxy 2.")
+                .contains("1 groups, 0 fallback targets")
+                .contains("accepted by the proxy's own check")
+                .contains("OK: no problem found");
+    }
+
+    @Test
+    void checkListsABadRoutingStateWithItsLineAndWhatToDo() throws IOException {
+        config("steward.sources.file.path = \"conf/targets.conf\"");
+        Files.writeString(home.resolve("conf/targets.conf"), "targetGroups = [ { name = \"a b\", routePrefix = \"/a\", targets = [] } ]\n");
+
+        assertThat(run("check")).isEqualTo(ExitCode.FAILED);
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("routing state: conf/targets.conf:1: targetGroups[0].name: must match")
+                .contains("what to do: fix that line of the file");
+    }
 }

@@ -1,0 +1,101 @@
+package dev.steward.core.demo;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Clients that keep requesting routes through the proxy and check every answer: a 200 from the
+ * route's own deployment is good, a 200 from another deployment is a misroute, anything else an
+ * error. Runs until stopped, on loopback only.
+ */
+public final class LoadLoop implements AutoCloseable {
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final URI proxy;
+    private final Map<String, String> deploymentByRoute;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong misroutes = new AtomicLong();
+
+    /**
+     * @param proxy the proxy's base address, such as {@code http://127.0.0.1:8080}
+     * @param deploymentByRoute the deployment each route prefix must be answered by
+     */
+    public LoadLoop(URI proxy, Map<String, String> deploymentByRoute, int concurrency) {
+        this.proxy = requireNonNull(proxy, "proxy is null");
+        this.deploymentByRoute = Map.copyOf(requireNonNull(deploymentByRoute, "deploymentByRoute is null"));
+        List<String> routes = new ArrayList<>(this.deploymentByRoute.keySet());
+        for (int i = 0; i < concurrency; i++) {
+            int first = i;
+            clients.submit(() -> loop(routes, first));
+        }
+    }
+
+    public LoadReport report() {
+        return new LoadReport(requests.get(), errors.get(), misroutes.get());
+    }
+
+    /** Stops the clients and waits for their last requests. */
+    @Override
+    public void close() {
+        running.set(false);
+        clients.shutdown();
+        try {
+            if (!clients.awaitTermination(REQUEST_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS)) {
+                clients.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            clients.shutdownNow();
+        }
+    }
+
+    private void loop(List<String> routes, int first) {
+        for (int turn = first; running.get(); turn++) {
+            String route = routes.get(turn % routes.size());
+            record(route, send(route));
+        }
+    }
+
+    private HttpResponse<String> send(String route) {
+        try {
+            return client.send(HttpRequest.newBuilder(proxy.resolve(route)).timeout(REQUEST_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException failed) {
+            return null;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void record(String route, HttpResponse<String> response) {
+        if (!running.get() && response == null) {
+            return;
+        }
+        requests.incrementAndGet();
+        if (response == null || response.statusCode() != 200) {
+            errors.incrementAndGet();
+        } else if (!response.body().startsWith(deploymentByRoute.get(route) + " ")) {
+            misroutes.incrementAndGet();
+        }
+    }
+}

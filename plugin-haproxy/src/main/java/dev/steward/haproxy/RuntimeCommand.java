@@ -1,0 +1,77 @@
+package dev.steward.haproxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.steward.api.model.ModelRules;
+
+/**
+ * One {@code set server} command of HAProxy's runtime API, built only from checked parts: a server
+ * name in HAProxy's name alphabet, an IP literal, numbers and fixed words. Nothing in it can hold a
+ * space out of place, a line break or the {@code ;} that separates commands.
+ *
+ * @param server the server it changes
+ * @param action what it sets, after {@code set server <backend>/<server>}
+ * @param kind how HAProxy's answer tells success
+ */
+record RuntimeCommand(ServerName server, String action, Kind kind) {
+    RuntimeCommand {
+        requireNonNull(server, "server is null");
+        requireNonNull(action, "action is null");
+        requireNonNull(kind, "kind is null");
+    }
+
+    /** Points the server at {@code ip}:{@code port}; HAProxy's checks follow the server's address. */
+    static RuntimeCommand address(ServerName server, String ip, int port) {
+        requireNonNull(ip, "ip is null");
+        if (!ModelRules.isIpLiteral(ip)) {
+            throw new IllegalArgumentException("an IP literal expected, found " + ModelRules.quote(ip));
+        }
+        requireRange("port", port, 1, 65535);
+        return new RuntimeCommand(server, "addr " + ip + " port " + port, Kind.ADDRESS);
+    }
+
+    static RuntimeCommand weight(ServerName server, int weight) {
+        requireRange("weight", weight, ModelRules.MIN_WEIGHT, ModelRules.MAX_WEIGHT);
+        return new RuntimeCommand(server, "weight " + weight, Kind.SILENT);
+    }
+
+    static RuntimeCommand state(ServerName server, AdminState state) {
+        return new RuntimeCommand(server, "state " + requireNonNull(state, "state is null").word(), Kind.SILENT);
+    }
+
+    /** Marks the server down until it passes {@code rise} checks in a row. */
+    static RuntimeCommand healthDown(ServerName server) {
+        return new RuntimeCommand(server, "health down", Kind.SILENT);
+    }
+
+    String text() {
+        return "set server " + server + " " + action;
+    }
+
+    /** Whether HAProxy's answer to this command says it was done. */
+    boolean succeeded(String answer) {
+        requireNonNull(answer, "answer is null");
+        String said = answer.strip();
+        return switch (kind) {
+            case SILENT -> said.isEmpty();
+            case ADDRESS -> said.startsWith("IP changed from") || said.startsWith("no need to change the addr");
+        };
+    }
+
+    private static void requireRange(String what, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", found " + value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+
+    /** HAProxy answers nothing when a state, weight or health change is done, and a sentence for an address. */
+    enum Kind {
+        SILENT,
+        ADDRESS
+    }
+}

@@ -1,0 +1,36 @@
+package dev.steward.haproxy;
+
+import dev.steward.api.Metrics;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts what the backend records, by metric name and label values. */
+final class RecordingMetrics implements Metrics {
+    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+
+    @Override
+    public CounterMetric counter(String name, String help, String... labelNames) {
+        return labelValues -> counts.computeIfAbsent(key(name, labelValues), key -> new AtomicLong()).incrementAndGet();
+    }
+
+    @Override
+    public GaugeMetric gauge(String name, String help, String... labelNames) {
+        return (value, labelValues) -> counts.computeIfAbsent(key(name, labelValues), key -> new AtomicLong()).set((long) value);
+    }
+
+    @Override
+    public HistogramMetric histogram(String name, String help, String... labelNames) {
+        return (seconds, labelValues) -> counts.computeIfAbsent(key(name, labelValues), key -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** The count under {@code name} with these label values, in the order the metric declares its labels. */
+    long count(String name, String... labelValues) {
+        AtomicLong count = counts.get(key(name, labelValues));
+        return count == null ? 0 : count.get();
+    }
+
+    private static String key(String name, String... labelValues) {
+        return name + String.join(",", labelValues);
+    }
+}
