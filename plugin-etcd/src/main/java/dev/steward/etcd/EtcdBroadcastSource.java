@@ -45,7 +45,7 @@ final class EtcdBroadcastSource implements BroadcastSource {
     @Override
     public synchronized void start(BroadcastSink sink) {
         requireNonNull(sink, "sink is null");
-        Client created = EtcdClients.create(settings.connection());
+        Client created = EtcdClients.forFollower(settings.connection());
         client = Optional.of(created);
         AckWriter writer = new AckWriter(created, settings.connection(), settings.layout().ack(nodeId), settings.leaseTtl(),
                 new Backoff(settings.retry()), metrics);

@@ -16,7 +16,20 @@ import javax.net.ssl.SSLException;
 final class EtcdClients {
     private EtcdClients() {}
 
-    static Client create(Connection connection) {
+    /**
+     * A client for a long-lived follower: a call made while etcd is unreachable fails at once, and the
+     * caller retries on its own schedule; a call given up on is never carried out later, out of order.
+     */
+    static Client forFollower(Connection connection) {
+        return create(connection, false);
+    }
+
+    /** A client for one command: a call waits for a connection, within the request timeout, as a user expects. */
+    static Client forCommand(Connection connection) {
+        return create(connection, true);
+    }
+
+    private static Client create(Connection connection, boolean waitForReady) {
         long timeoutMillis = connection.requestTimeout().toMillis();
         // jetcd retries a failed call on its own, with a growing delay. Its retries end within the request
         // timeout, so that a call given up here is not carried out later, out of order with the next one;
@@ -30,8 +43,7 @@ final class EtcdClients {
                 .retryMaxDelay(retryMaxDelay)
                 .retryChronoUnit(ChronoUnit.MILLIS)
                 .retryMaxDuration(connection.requestTimeout())
-                // A call made while etcd is unreachable fails at once instead of waiting to be sent.
-                .waitForReady(false);
+                .waitForReady(waitForReady);
         connection.credentials().ifPresent(credentials -> builder
                 .user(bytes(credentials.user()))
                 .password(bytes(credentials.password())));

@@ -66,7 +66,7 @@ public final class PublishCommandProvider implements CommandProvider {
             context.err().println("steward publish: the routing state is invalid, nothing was written: " + invalid.getMessage());
             return CommandContext.FAILED;
         }
-        try (Client client = EtcdClients.create(arguments.connection())) {
+        try (Client client = EtcdClients.forCommand(arguments.connection())) {
             long revision = StatePublisher.publish(client, arguments.connection(), arguments.layout(), document);
             context.out().println(revision);
             return CommandContext.OK;

@@ -1,6 +1,7 @@
 package dev.steward.etcd;
 
 import io.etcd.jetcd.Client;
+import io.etcd.jetcd.ClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * A real etcd (the {@code etcd} binary, Debian's etcd-server) on free loopback ports with a data
@@ -93,10 +95,23 @@ final class EtcdServer implements AutoCloseable {
         return clientPort;
     }
 
-    /** A client for the test's own reads and writes, closed with the server. */
+    /**
+     * A client for the test's own reads and writes, closed with the server. Unlike Steward's, its calls
+     * wait for a connection, as a controller's would: a write right after a restart of etcd goes through.
+     */
     synchronized Client client() {
         if (client == null) {
-            client = EtcdClients.create(connection());
+            ClientBuilder builder = Client.builder().endpoints(endpoint());
+            if (tls.isPresent()) {
+                TestCertificates certificates = tls.get();
+                try {
+                    builder.sslContext(ssl -> ssl.trustManager(certificates.ca().toFile())
+                            .keyManager(certificates.clientCertificate().toFile(), certificates.clientKey().toFile()));
+                } catch (SSLException unusable) {
+                    throw new IllegalStateException(unusable);
+                }
+            }
+            client = builder.build();
         }
         return client;
     }
