@@ -10,7 +10,7 @@ import java.util.List;
  * What a plugin's command receives.
  *
  * @param arguments the words after the command word, as typed
- * @param home the distribution's home; relative paths resolve against the working directory, as a user expects
+ * @param home the distribution's home; paths a user types resolve against the working directory, as a user expects
  * @param out for the command's result
  * @param err for messages
  */

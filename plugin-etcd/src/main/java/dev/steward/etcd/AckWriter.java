@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -63,11 +64,15 @@ final class AckWriter implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::keepAlive, period, period, TimeUnit.NANOSECONDS);
     }
 
-    /** Writes {@code ack} soon; a newer one given before that replaces it. Never blocks. */
+    /** Writes {@code ack} soon; a newer one given before that replaces it. Never blocks; ignored once closed. */
     void update(Ack ack) {
         desired.set(Optional.of(requireNonNull(ack, "ack is null")));
         if (flushQueued.compareAndSet(false, true)) {
-            executor.execute(this::flush);
+            try {
+                executor.execute(this::flush);
+            } catch (RejectedExecutionException closed) {
+                LOG.debug("acknowledgement {} not written: the source is closed", ack.json());
+            }
         }
     }
 

@@ -227,4 +227,20 @@ class CliTest {
                 .contains("routing state: conf/targets.conf:1: targetGroups[0].name: must match")
                 .contains("what to do: fix that line of the file");
     }
+
+    @Test
+    void theFleetPortGateNeedsASourceSharedByAFleet() throws IOException {
+        config("steward.port-gate.scope = fleet");
+        assertThat(run("check")).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("steward.port-gate.scope: fleet needs a broadcast source"
+                + " shared by a fleet of nodes, such as etcd; none of [file, http] is one");
+    }
+
+    @Test
+    void thePortGateScopeIsNodeOrFleet() throws IOException {
+        Path conf = config("steward.port-gate.scope = cluster");
+        assertThat(run("run")).isEqualTo(ExitCode.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("steward.port-gate.scope (" + conf + ":1): expected node or fleet, found \"cluster\"");
+    }
 }
