@@ -16,7 +16,7 @@ module dev.steward.core {
     requires jakarta.inject;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
-    // The demo's load loop (dev.steward.core.demo) is a client of the proxy.
+    // The demo sends its own traffic through the proxy.
     requires java.net.http;
     requires org.slf4j;
     requires io.prometheus.metrics.core;

@@ -1,8 +1,6 @@
 package dev.steward.etcd;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Stage;
 import dev.steward.api.PluginProvider;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.Settings;
@@ -15,8 +13,6 @@ import dev.steward.core.config.StewardSettingsReader;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.Daemon;
-import dev.steward.core.daemon.PluginAssembly;
-import dev.steward.core.daemon.Plugins;
 import dev.steward.core.daemon.StewardModule;
 import dev.steward.core.engine.EngineStatus;
 import dev.steward.core.engine.ReloadEngine;
@@ -102,11 +98,8 @@ final class StewardNode implements AutoCloseable {
         }
         settings.validate();
         Bootstrapped bootstrapped = new Bootstrapped(loaded, new PluginCatalog(plugins, List.of(), List.of()), stewardSettings);
-        PrometheusMetrics metrics = new PrometheusMetrics();
-        Plugins created = new PluginAssembly(bootstrapped, TimeSource.system(), metrics).create();
-        Injector injector = Guice.createInjector(Stage.PRODUCTION,
-                new StewardModule(bootstrapped, created, metrics, TimeSource.system()));
-        StewardNode node = new StewardNode(id, proxyPort, injector, metrics);
+        Injector injector = StewardModule.createInjector(bootstrapped, TimeSource.system());
+        StewardNode node = new StewardNode(id, proxyPort, injector, injector.getInstance(PrometheusMetrics.class));
         node.daemon.start();
         return node;
     }

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where HAProxy's frontend listens. Checked strictly because it is written into a {@code bind} line:
- * nothing but an IP literal or a DNS name and a port can pass.
+ * Where HAProxy's frontend listens, or another address it reaches (the syslog server). Checked strictly
+ * because it is written into a config line: nothing but an IP literal or a DNS name and a port can pass.
  *
  * @param host an IPv4 literal, an IPv6 literal (without brackets) or a DNS name
  * @param port 1 to 65535
@@ -51,14 +51,18 @@ record BindAddress(String host, int port) {
         return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
     }
 
-    /** Where a client on this machine reaches the frontend: a wildcard bind is reached on loopback. */
-    URI clientUri() {
+    /**
+     * Where a client on this machine reaches the frontend: a wildcard bind is reached on loopback.
+     *
+     * @param tls whether the frontend speaks TLS
+     */
+    URI clientUri(boolean tls) {
         String reachable = switch (host) {
             case "0.0.0.0" -> "127.0.0.1";
             case "::" -> "::1";
             default -> host;
         };
-        return URI.create("http://" + new BindAddress(reachable, port) + "/");
+        return URI.create((tls ? "https" : "http") + "://" + new BindAddress(reachable, port) + "/");
     }
 
     private static boolean isHost(String host) {

@@ -21,6 +21,8 @@ final class ConfigRenderer {
     static final String PLACEHOLDER_ADDRESS = PLACEHOLDER_HOST + ":" + PLACEHOLDER_PORT;
 
     private static final String INDENT = "    ";
+    /** No group's ACL can take this name: theirs start with path_, host_ or up_. */
+    private static final String STOPPING = "steward_stopping";
 
     private final HaproxySettings settings;
     private final RuntimePaths paths;
@@ -55,6 +57,13 @@ final class ConfigRenderer {
         if (settings.closeSpreadTime().isPositive()) {
             line(config, "close-spread-time " + HaproxyTime.format(settings.closeSpreadTime()));
         }
+        AccessLogSettings accessLog = settings.accessLog();
+        switch (accessLog.target()) {
+            // Raw lines: the logger adds its own time stamp; HAProxy drops a line the socket cannot take at once.
+            case STEWARD -> line(config, "log " + paths.accessLogSocket() + " format raw " + accessLog.facility());
+            case SYSLOG -> line(config, "log " + accessLog.syslogAddress() + " " + accessLog.facility());
+            case OFF -> { }
+        }
     }
 
     private void defaults(StringBuilder config) {
@@ -71,12 +80,25 @@ final class ConfigRenderer {
         line(config, "retry-on conn-failure empty-response");
         line(config, "retries " + settings.retries());
         line(config, "load-server-state-from-file global");
-        line(config, "http-error " + ErrorPage.NO_SERVER.directiveArguments());
+        if (settings.accessLog().target() != AccessLogTarget.OFF) {
+            line(config, "log global");
+            line(config, "option httplog");
+        }
+        for (ErrorPages.Answer answer : ErrorPages.answers(settings.gatewayErrorStatus())) {
+            line(config, answer.keepsStatus()
+                    ? "http-error " + answer.page().directiveArguments()
+                    : "errorfile " + answer.error() + " " + paths.errorPage(answer.error()));
+        }
     }
 
     private void frontend(StringBuilder config, List<TargetGroup> routes) {
         section(config, "frontend " + BackendNames.FRONTEND);
-        line(config, "bind " + settings.bind());
+        line(config, "bind " + settings.bind() + settings.tlsCertificate()
+                .map(certificate -> " ssl crt " + certificate + " alpn h2,http/1.1")
+                .orElse(""));
+        // A process that soft-stops after a reload flags its backends stopped, so nbsrv() reads 0 there: it routes its
+        // last requests by path alone, or they would all fall back while its replicas still serve.
+        line(config, "acl " + STOPPING + " stopping");
         for (TargetGroup group : routes) {
             route(config, group);
         }
@@ -100,7 +122,7 @@ final class ConfigRenderer {
             condition += " host_" + name;
         }
         line(config, "acl up_" + name + " nbsrv(" + backend + ") gt 0");
-        line(config, "use_backend " + backend + " if " + condition + " up_" + name);
+        line(config, "use_backend " + backend + " if " + condition + " up_" + name + " || " + condition + " " + STOPPING);
         line(config, "use_backend " + BackendNames.FALLBACK + " if " + condition);
     }
 

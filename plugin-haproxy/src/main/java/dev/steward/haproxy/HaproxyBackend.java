@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * and pools is made through the runtime API, with no new process; if any runtime command fails, the
  * apply falls back to a reload. A reload is validated with {@code haproxy -c} before a new process
  * takes over from the old one (listening sockets handed over, old process finishing its connections);
- * it succeeds only once the new process answers on the admin socket with its own pid.
+ * it succeeds only once the new process answers on the admin socket with its own pid. The serving
+ * process is supervised, old processes are bounded in number, and the access log never blocks HAProxy.
  *
- * <p>Applies, drain completion and the periodic reconcile all run under this object's lock, so a
- * reload and runtime changes never interleave.
+ * <p>Applies, restarts, drain completion and the periodic reconcile all run under this object's lock,
+ * so a reload and runtime changes never interleave.
  */
 final class HaproxyBackend implements ProxyBackend {
     private static final Logger log = LoggerFactory.getLogger(HaproxyBackend.class);
@@ -57,8 +59,12 @@ final class HaproxyBackend implements ProxyBackend {
     private final RetiringProcesses retiring = new RetiringProcesses();
     private final RuntimeMetrics runtimeMetrics;
     private final SlotSync slots;
+    private final RetiringGate retiringGate;
+    private final Supervisor supervisor;
+    private final Optional<AccessLogReceiver> accessLog;
 
     private HaproxyBinary binary;
+    private HaproxyLauncher launcher;
     private ScheduledExecutorService rotation;
     private ScheduledExecutorService reconciliation;
     private volatile Optional<Running> running = Optional.empty();
@@ -78,13 +84,20 @@ final class HaproxyBackend implements ProxyBackend {
         this.takeover = new Takeover(runtimeApi, time, settings.startTimeout());
         this.runtimeMetrics = new RuntimeMetrics(metrics);
         this.slots = new SlotSync(runtimeApi, new Drains(settings.drainTimeout(), time), runtimeMetrics);
+        this.retiringGate = new RetiringGate(retiring, settings.retiring(), time);
+        this.supervisor = new Supervisor(new Restarts(), settings.restart(), metrics, time);
+        this.accessLog = settings.accessLog().target() == AccessLogTarget.STEWARD
+                ? Optional.of(new AccessLogReceiver(paths.accessLogSocket(), settings.accessLog().queueSize(),
+                        LoggerFactory.getLogger(AccessLogReceiver.LOGGER), metrics, time))
+                : Optional.empty();
     }
 
-    /** Prepares the directories and finds HAProxy; HAProxy itself starts with the first apply. */
+    /** Prepares the directories, finds HAProxy and opens the access log socket; HAProxy itself starts with the first apply. */
     @Override
     public synchronized void start() {
         requireOpen();
         log.info("HAProxy backend uses {}; files under {}", binary().describe(), paths.directory());
+        accessLog.ifPresent(AccessLogReceiver::start);
         if (rotation == null) {
             rotation = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform()
                     .name("steward-haproxy-output-rotation").daemon().unstarted(task));
@@ -137,8 +150,8 @@ final class HaproxyBackend implements ProxyBackend {
             }
         } else {
             reason = serving.map(current -> reloadReason(current, state, before, plan))
-                    .orElseGet(() -> previous.map(dead -> dead.process().describe() + " had exited with status "
-                            + dead.process().process().exitValue()).orElse("first start"));
+                    .orElseGet(() -> previous.map(dead -> dead.process().describe() + " had " + dead.process().exitDescription())
+                            .orElse("first start"));
         }
         try {
             return reload(state, plan, config, shape, serving, reason);
@@ -169,22 +182,21 @@ final class HaproxyBackend implements ProxyBackend {
 
     private ApplyOutcome reload(RoutingState state, SlotPlan plan, String config, String shape, Optional<Running> serving,
             String reason) {
-        HaproxyBinary haproxy = binary();
         AtomicFiles.write(paths.candidateConfig(), config);
-        haproxy.check(paths.candidateConfig());
+        binary().check(paths.candidateConfig());
+        if (serving.isPresent()) {
+            retiringGate.awaitRoom(state.revision());
+        }
         // The old process is brought up to date first, so that the states it saves for the new one are current.
         serving.ifPresent(current -> slots.prepareReload(state, plan));
         AtomicFiles.write(paths.serverState(), serving.map(current -> carriedState(plan)).orElse(ServerStateFile.EMPTY));
         log.info("{} HAProxy for revision {}: {}", serving.isPresent() ? "Reloading" : "Starting", state.revision(), reason);
-        HaproxyLauncher launcher = new HaproxyLauncher(haproxy.path(), paths.adminSocket(), outputs);
-        HaproxyProcess next = serving.isPresent()
-                ? launcher.replace(paths.candidateConfig(), serving.get().process())
-                : launcher.start(paths.candidateConfig());
-        lastSpawned = Optional.of(next);
+        HaproxyProcess next;
         try {
-            takeover.await(next);
+            next = spawnAndProve(() -> serving.isPresent()
+                    ? launcher().replace(paths.candidateConfig(), serving.get().process())
+                    : launcher().start(paths.candidateConfig()));
         } catch (ApplyException failure) {
-            stopper.hardStop(next);
             String keeps = serving.map(current -> "; " + current.process().describe() + " keeps serving revision "
                     + current.state().revision()).orElse("");
             throw new ApplyException(ApplyMode.RELOAD, failure.getMessage() + keeps, failure);
@@ -194,10 +206,24 @@ final class HaproxyBackend implements ProxyBackend {
         AtomicFiles.write(paths.serverState(), ServerStateFile.EMPTY);
         serving.ifPresent(old -> retiring.add(old.process(), old.state().revision(), time.wallTime()));
         running = Optional.of(new Running(next, config, shape, plan, state));
+        supervisor.watch(next);
         outputs.prune(runningSpawns());
         log.info("{} serves revision {}", next.describe(), state.revision());
         slots.finishReload(state, plan);
         return new ApplyOutcome(ApplyMode.RELOAD, reason);
+    }
+
+    /** Spawns a process and proves it took over; one that does not is stopped, and the failure says why. */
+    private HaproxyProcess spawnAndProve(Supplier<HaproxyProcess> spawn) {
+        HaproxyProcess next = spawn.get();
+        lastSpawned = Optional.of(next);
+        try {
+            takeover.await(next);
+            return next;
+        } catch (ApplyException failure) {
+            stopper.hardStop(next);
+            throw failure;
+        }
     }
 
     private void releaseFinishedDrains(Running serving) {
@@ -297,7 +323,7 @@ final class HaproxyBackend implements ProxyBackend {
 
     @Override
     public Optional<URI> frontend() {
-        return Optional.of(settings.bind().clientUri());
+        return Optional.of(settings.bind().clientUri(settings.tlsCertificate().isPresent()));
     }
 
     @Override
@@ -309,26 +335,31 @@ final class HaproxyBackend implements ProxyBackend {
         if (closed) {
             detail = "stopped";
         } else if (current.isPresent()) {
-            detail = "serving revision " + current.get().state().revision();
+            detail = "serving revision " + current.get().state().revision() + retiringGate.waiting().map(note -> "; " + note).orElse("");
         } else {
-            detail = spawned.map(process -> process.describe() + " is not running").orElse("not started");
+            detail = supervisor.pending().orElseGet(() -> spawned.map(process -> process.describe() + " is not running")
+                    .orElse("not started"));
         }
         return new BackendStatus(
                 current.map(serving -> OptionalLong.of(serving.process().pid())).orElse(OptionalLong.empty()),
                 spawned.map(HaproxyProcess::spawn).orElse(0L),
-                0,
+                supervisor.restarts(),
                 shown.map(process -> process.stderr().toString()),
                 retiring.list(),
                 detail);
     }
 
-    /** Soft-stops the serving process and every retiring one, then stops hard what outlives the bound. */
+    /**
+     * Soft-stops the serving process and every retiring one, waits for all of them up to the bound, then
+     * stops hard what outlives it. The access log is read until they have exited.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        supervisor.close();
         if (rotation != null) {
             rotation.shutdownNow();
         }
@@ -342,14 +373,48 @@ final class HaproxyBackend implements ProxyBackend {
             stopper.stop(processes, settings.stopTimeout());
         }
         running = Optional.empty();
+        accessLog.ifPresent(AccessLogReceiver::close);
     }
 
+    /** Finds HAProxy, the first time after preparing the files its configuration names. */
     private synchronized HaproxyBinary binary() {
         if (binary == null) {
             paths.create();
+            ErrorPages.writeFiles(paths, settings.gatewayErrorStatus());
             binary = HaproxyBinary.locate(settings.binary(), home, paths.directory(), settings.configCheckTimeout());
         }
         return binary;
+    }
+
+    private synchronized HaproxyLauncher launcher() {
+        if (launcher == null) {
+            launcher = new HaproxyLauncher(binary().path(), paths.adminSocket(), outputs, settings.debugOutput());
+        }
+        return launcher;
+    }
+
+    /** Whether {@code process} serves: the supervisor restarts only that one. */
+    private synchronized boolean serves(HaproxyProcess process) {
+        return !closed && running.map(current -> current.process() == process).orElse(false);
+    }
+
+    /**
+     * Starts a process on the live configuration, which holds the slots as they were last set, in place
+     * of one that exited; what was draining there is gone with it, and the slots are set right as after
+     * a reload. The server-state file is empty since the last reload, so the health checks bring the
+     * states back.
+     */
+    private synchronized Optional<HaproxyProcess> restart(HaproxyProcess exited, String cause) {
+        if (!serves(exited)) {
+            return Optional.empty();
+        }
+        Running last = running.orElseThrow();
+        log.info("Restarting HAProxy on the configuration of revision {} after {}", last.state().revision(), cause);
+        HaproxyProcess next = spawnAndProve(() -> launcher().start(paths.liveConfig()));
+        running = Optional.of(new Running(next, last.config(), last.shape(), last.plan(), last.state()));
+        outputs.prune(runningSpawns());
+        slots.finishReload(last.state(), last.plan());
+        return Optional.of(next);
     }
 
     private Set<Long> runningSpawns() {
@@ -369,6 +434,19 @@ final class HaproxyBackend implements ProxyBackend {
     private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("the HAProxy backend is closed");
+        }
+    }
+
+    /** The supervisor's hold on the backend: both calls take the lock applies hold. */
+    private final class Restarts implements Supervisor.Restarter {
+        @Override
+        public boolean serves(HaproxyProcess process) {
+            return HaproxyBackend.this.serves(process);
+        }
+
+        @Override
+        public Optional<HaproxyProcess> restart(HaproxyProcess exited, String cause) {
+            return HaproxyBackend.this.restart(exited, cause);
         }
     }
 

@@ -13,7 +13,7 @@ public final class HaproxyBackendProvider implements ProxyBackendProvider {
 
     @Override
     public ProxyBackend create(PluginContext context) {
-        HaproxySettings settings = HaproxySettings.read(context.settingsReader());
+        HaproxySettings settings = HaproxySettings.read(context.settingsReader(), context.home());
         return new HaproxyBackend(settings, RuntimePaths.under(context.dataDirectory()), context.home(), context.time(),
                 context.metrics());
     }

@@ -21,17 +21,21 @@ final class HaproxyLauncher {
     private final Path binary;
     private final Path adminSocket;
     private final OutputFiles outputs;
+    private final String foreground;
 
-    HaproxyLauncher(Path binary, Path adminSocket, OutputFiles outputs) {
+    /** @param debugOutput whether HAProxy runs in debug mode, writing every request and response to its stdout */
+    HaproxyLauncher(Path binary, Path adminSocket, OutputFiles outputs, boolean debugOutput) {
         this.binary = requireNonNull(binary, "binary is null");
         this.adminSocket = requireNonNull(adminSocket, "adminSocket is null");
         this.outputs = requireNonNull(outputs, "outputs is null");
+        // -d implies the foreground that -db asks for.
+        this.foreground = debugOutput ? "-d" : "-db";
     }
 
     /** Starts HAProxy on {@code config}, binding its listeners itself. */
     HaproxyProcess start(Path config) {
         requireNonNull(config, "config is null");
-        return spawn(List.of(binary.toString(), "-db", "-f", config.toString()));
+        return spawn(List.of(binary.toString(), foreground, "-f", config.toString()));
     }
 
     /**
@@ -42,7 +46,7 @@ final class HaproxyLauncher {
     HaproxyProcess replace(Path config, HaproxyProcess old) {
         requireNonNull(config, "config is null");
         requireNonNull(old, "old is null");
-        return spawn(List.of(binary.toString(), "-db", "-f", config.toString(), "-x", adminSocket.toString(), "-sf",
+        return spawn(List.of(binary.toString(), foreground, "-f", config.toString(), "-x", adminSocket.toString(), "-sf",
                 Long.toString(old.pid())));
     }
 
@@ -56,7 +60,7 @@ final class HaproxyLauncher {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
                     .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
                     .start();
-            HaproxyProcess started = new HaproxyProcess(spawn, process, stdout, stderr);
+            HaproxyProcess started = HaproxyProcess.spawned(spawn, process, stdout, stderr);
             log.info("Spawned {}: {}; stderr {}", started.describe(), String.join(" ", command), stderr);
             return started;
         } catch (IOException problem) {

@@ -3,7 +3,12 @@ package dev.steward.haproxy;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The validated settings of the HAProxy backend ({@code steward.haproxy}).
@@ -23,6 +28,12 @@ import java.time.Duration;
  * @param commandTimeout how long one runtime API command may take
  * @param drainTimeout how long a slot whose target left drains before it serves another target, requests left or not
  * @param reconcileInterval how often the slots HAProxy reports are compared with the desired ones; zero: never
+ * @param debugOutput whether HAProxy runs in its debug mode ({@code -d}), writing every request to its stdout file
+ * @param retiring how many old processes may finish their connections at once
+ * @param restart when an HAProxy that exited unexpectedly is restarted
+ * @param accessLog where HAProxy's access log goes
+ * @param gatewayErrorStatus the one status HAProxy's own 502, 503 and 504 pages answer with; empty: each its own
+ * @param tlsCertificate the frontend's certificate and key (PEM); empty: plain HTTP
  */
 record HaproxySettings(
         String binary,
@@ -39,12 +50,22 @@ record HaproxySettings(
         Duration configCheckTimeout,
         Duration commandTimeout,
         Duration drainTimeout,
-        Duration reconcileInterval) {
+        Duration reconcileInterval,
+        boolean debugOutput,
+        RetiringLimits retiring,
+        RestartPolicy restart,
+        AccessLogSettings accessLog,
+        OptionalInt gatewayErrorStatus,
+        Optional<Path> tlsCertificate) {
     /** HAProxy's timers hold at most 2^31-1 ms (about 24.8 days); anything beyond is a config error there. */
     static final Duration MAX_TIMER = Duration.ofDays(24);
     static final int MAX_POOL_SIZE = 4096;
 
+    /** The statuses a gateway error may be answered with instead: each means "the request failed on the server side". */
+    static final Set<Integer> GATEWAY_ERROR_STATUSES = Set.of(500, 502, 503, 504);
+
     private static final Duration MILLISECOND = Duration.ofMillis(1);
+    private static final String KEEP = "keep";
 
     HaproxySettings {
         requireNonNull(binary, "binary is null");
@@ -59,15 +80,21 @@ record HaproxySettings(
         requireNonNull(commandTimeout, "commandTimeout is null");
         requireNonNull(drainTimeout, "drainTimeout is null");
         requireNonNull(reconcileInterval, "reconcileInterval is null");
+        requireNonNull(retiring, "retiring is null");
+        requireNonNull(restart, "restart is null");
+        requireNonNull(accessLog, "accessLog is null");
+        requireNonNull(gatewayErrorStatus, "gatewayErrorStatus is null");
+        requireNonNull(tlsCertificate, "tlsCertificate is null");
     }
 
     /**
-     * Reads and validates every key.
+     * Reads and validates every key; relative paths resolve against {@code home}.
      *
      * @throws dev.steward.api.InvalidConfigException listing every bad key with its path and origin
      */
-    static HaproxySettings read(Settings settings) {
+    static HaproxySettings read(Settings settings, Path home) {
         requireNonNull(settings, "settings is null");
+        requireNonNull(home, "home is null");
         String binary = settings.string("binary", HaproxySettings::isCommand, "a command name or path without control characters");
         String bind = settings.string("bind", text -> BindAddress.parse(text).isPresent(), BindAddress.EXPECTED);
         Settings timeouts = settings.section("timeouts");
@@ -89,12 +116,19 @@ record HaproxySettings(
         int poolMinSize = settings.integer("pool-min-size", 1, MAX_POOL_SIZE);
         long logMaxSize = settings.bytes("log-max-size", 4096, Long.MAX_VALUE);
         int logKeep = settings.integer("log-keep", 1, 10_000);
+        int logRotations = settings.integer("log-rotations", 0, 100);
         Duration startTimeout = settings.duration("start-timeout", Duration.ofMillis(100), Duration.ofHours(1));
         Duration stopTimeout = settings.duration("stop-timeout", Duration.ZERO, Duration.ofHours(1));
         Duration configCheckTimeout = settings.duration("config-check-timeout", Duration.ofMillis(100), Duration.ofHours(1));
         Duration commandTimeout = settings.duration("command-timeout", Duration.ofMillis(10), Duration.ofMinutes(10));
         Duration drainTimeout = settings.duration("drain-timeout", Duration.ZERO, Duration.ofHours(24));
         Duration reconcileInterval = settings.duration("reconcile-interval", Duration.ZERO, Duration.ofHours(24));
+        boolean debugOutput = settings.bool("debug-output");
+        RetiringLimits retiring = retiring(settings.section("retiring"));
+        RestartPolicy restart = restart(settings.section("restart"));
+        AccessLogSettings accessLog = accessLog(settings.section("access-log"));
+        OptionalInt gatewayErrorStatus = gatewayErrorStatus(settings);
+        Optional<Path> tlsCertificate = certificate(settings.section("tls"), home);
         settings.validate();
         return new HaproxySettings(
                 binary,
@@ -105,13 +139,74 @@ record HaproxySettings(
                 hardStopAfter,
                 closeSpreadTime,
                 poolMinSize,
-                new LogLimits(logMaxSize, logKeep),
+                new LogLimits(logMaxSize, logKeep, logRotations),
                 startTimeout,
                 stopTimeout,
                 configCheckTimeout,
                 commandTimeout,
                 drainTimeout,
-                reconcileInterval);
+                reconcileInterval,
+                debugOutput,
+                retiring,
+                restart,
+                accessLog,
+                gatewayErrorStatus,
+                tlsCertificate);
+    }
+
+    private static RetiringLimits retiring(Settings settings) {
+        int max = settings.integer("max", 1, 1000);
+        Duration wait = settings.duration("wait", Duration.ZERO, Duration.ofHours(1));
+        return new RetiringLimits(max, wait);
+    }
+
+    private static RestartPolicy restart(Settings settings) {
+        int problemsBefore = settings.problems().size();
+        Duration delay = settings.duration("delay", MILLISECOND, Duration.ofHours(1));
+        Duration maxDelay = settings.duration("max-delay", MILLISECOND, Duration.ofHours(1));
+        if (settings.problems().size() == problemsBefore && maxDelay.compareTo(delay) < 0) {
+            settings.problem("max-delay", "must not be shorter than delay (" + delay + "), found " + maxDelay);
+            return new RestartPolicy(delay, delay);
+        }
+        return new RestartPolicy(delay, maxDelay);
+    }
+
+    private static AccessLogSettings accessLog(Settings settings) {
+        String target = settings.string("target", label -> AccessLogTarget.parse(label).isPresent(),
+                "one of " + AccessLogTarget.EXPECTED);
+        String syslogAddress = settings.string("syslog-address", text -> BindAddress.parse(text).isPresent(),
+                BindAddress.EXPECTED);
+        String facility = settings.string("facility", AccessLogSettings.FACILITIES::contains,
+                "a syslog facility such as local0, daemon or user");
+        int queueSize = settings.integer("queue-size", 1, 10_000_000);
+        return new AccessLogSettings(
+                AccessLogTarget.parse(target).orElse(AccessLogTarget.OFF),
+                BindAddress.parse(syslogAddress).orElse(new BindAddress("127.0.0.1", 514)),
+                AccessLogSettings.FACILITIES.contains(facility) ? facility : "local0",
+                queueSize);
+    }
+
+    private static OptionalInt gatewayErrorStatus(Settings settings) {
+        String value = settings.string("gateway-error-status", text -> text.equals(KEEP) || GATEWAY_ERROR_STATUSES.stream()
+                .anyMatch(status -> text.equals(status.toString())), "\"" + KEEP + "\" or one of 500, 502, 503, 504");
+        return GATEWAY_ERROR_STATUSES.stream().filter(status -> value.equals(status.toString()))
+                .mapToInt(Integer::intValue).findFirst();
+    }
+
+    /** A readable file whose path can stand in a config line; an empty setting means no TLS. */
+    private static Optional<Path> certificate(Settings settings, Path home) {
+        String value = settings.string("certificate");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Path certificate = home.resolve(value).toAbsolutePath().normalize();
+        if (!RuntimePaths.fitsInConfig(certificate)) {
+            settings.problem("certificate", "expected a path of letters, digits and / . _ + - only, found \"" + certificate + "\"");
+        } else if (!Files.isRegularFile(certificate) || !Files.isReadable(certificate)) {
+            settings.problem("certificate", "expected a readable PEM file with the certificate chain and private key, found "
+                    + (Files.exists(certificate) ? "\"" + certificate + "\", which Steward cannot read" : "no file at " + certificate));
+        }
+        return Optional.of(certificate);
     }
 
     private static Duration timer(Settings settings, String key) {

@@ -23,10 +23,11 @@ import java.util.stream.Stream;
 /**
  * HAProxy's stdout and stderr files, named by a spawn counter that is known before the spawn
  * ({@code haproxy.<n>.stdout.log}, {@code haproxy.<n>.stderr.log}), so that no rename is needed and no
- * pipe ever exists. Bounded in size (rotation into a {@code .1} copy) and in number (old spawns deleted).
+ * pipe ever exists. Bounded in size (rotation into numbered copies, {@code .1} the newest, or truncation
+ * in place) and in number (old spawns deleted).
  */
 final class OutputFiles {
-    private static final Pattern FILE = Pattern.compile("haproxy\\.(\\d+)\\.(stdout|stderr)\\.log(\\.1)?");
+    private static final Pattern FILE = Pattern.compile("haproxy\\.(\\d+)\\.(stdout|stderr)\\.log(\\.\\d+)?");
     private static final int TAIL_BYTES = 4096;
     private static final int TAIL_LINES = 20;
 
@@ -89,8 +90,9 @@ final class OutputFiles {
     }
 
     /**
-     * Rotates the files of running processes that grew past the size bound: the content moves to a
-     * {@code .1} copy and the file is truncated in place. HAProxy keeps writing, since it appends.
+     * Rotates the files of running processes that grew past the size bound: older copies move up one
+     * number, the content moves to a {@code .1} copy, and the file is truncated in place. HAProxy keeps
+     * writing, since it appends. Lines written between the copy and the truncation are lost.
      */
     void rotateOversized(Set<Long> running) {
         requireNonNull(running, "running is null");
@@ -106,13 +108,25 @@ final class OutputFiles {
             if (!Files.isRegularFile(file) || Files.size(file) <= limits.maxSize()) {
                 return;
             }
-            Files.copy(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            if (limits.rotations() > 0) {
+                for (int copy = limits.rotations() - 1; copy >= 1; copy--) {
+                    Path older = rotated(file, copy);
+                    if (Files.exists(older)) {
+                        Files.move(older, rotated(file, copy + 1), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                Files.copy(file, rotated(file, 1), StandardCopyOption.REPLACE_EXISTING);
+            }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.truncate(0);
             }
         } catch (IOException problem) {
             throw new UncheckedIOException("cannot rotate " + file, problem);
         }
+    }
+
+    private static Path rotated(Path file, int copy) {
+        return file.resolveSibling(file.getFileName() + "." + copy);
     }
 
     private TreeMap<Long, List<Path>> files() {

@@ -33,7 +33,7 @@ final class ProcessStopper {
         processes.stream().filter(HaproxyProcess::isAlive).forEach(this::softStop);
         long deadline = time.monotonicNanos() + bound.toNanos();
         for (HaproxyProcess process : processes) {
-            if (!awaitExit(process, Duration.ofNanos(Math.max(0, deadline - time.monotonicNanos())))) {
+            if (!process.awaitExit(Duration.ofNanos(Math.max(0, deadline - time.monotonicNanos())))) {
                 log.warn("{} still runs after {} ms of soft stop; stopping it hard", process.describe(), bound.toMillis());
                 hardStop(process);
             }
@@ -43,10 +43,10 @@ final class ProcessStopper {
     /** SIGTERM, then SIGKILL if HAProxy does not exit at once. */
     void hardStop(HaproxyProcess process) {
         requireNonNull(process, "process is null");
-        process.process().destroy();
-        if (!awaitExit(process, HARD_STOP_GRACE)) {
-            process.process().destroyForcibly();
-            awaitExit(process, HARD_STOP_GRACE);
+        process.terminate();
+        if (!process.awaitExit(HARD_STOP_GRACE)) {
+            process.kill();
+            process.awaitExit(HARD_STOP_GRACE);
         }
     }
 
@@ -66,15 +66,6 @@ final class ProcessStopper {
             log.warn("cannot soft-stop {}: {}; it will be stopped hard after the bound", process.describe(), problem.getMessage());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean awaitExit(HaproxyProcess process, Duration bound) {
-        try {
-            return process.process().waitFor(bound.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
         }
     }
 }

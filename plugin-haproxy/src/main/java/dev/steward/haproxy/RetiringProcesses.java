@@ -24,10 +24,9 @@ final class RetiringProcesses {
         requireNonNull(process, "process is null");
         requireNonNull(since, "since is null");
         byPid.put(process.pid(), new Entry(process, new RetiringProcess(process.pid(), revision, since)));
-        process.process().onExit().thenRun(() -> {
+        process.onExit().thenRun(() -> {
             byPid.remove(process.pid());
-            log.info("{}, retired after serving revision {}, exited with status {}", process.describe(), revision,
-                    process.process().exitValue());
+            log.info("{}, retired after serving revision {}, {}", process.describe(), revision, process.exitDescription());
         });
     }
 
@@ -40,8 +39,14 @@ final class RetiringProcesses {
                 .toList();
     }
 
+    /** Every tracked process, including one that just exited. */
     List<HaproxyProcess> processes() {
         return byPid.values().stream().map(Entry::process).toList();
+    }
+
+    /** The processes still alive. */
+    List<HaproxyProcess> alive() {
+        return byPid.values().stream().map(Entry::process).filter(HaproxyProcess::isAlive).toList();
     }
 
     private record Entry(HaproxyProcess process, RetiringProcess retiring) {}

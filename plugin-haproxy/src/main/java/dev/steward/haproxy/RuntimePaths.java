@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * @param runtimeDirectory holds the admin socket; only Steward's user can enter it
  * @param adminSocket HAProxy's admin socket
  * @param logs HAProxy's output files
+ * @param accessLogSocket the Unix datagram socket HAProxy sends access log lines to, in the runtime directory
+ * @param errorPages the error files of pages whose status differs from the error they answer
  */
 record RuntimePaths(
         Path directory,
@@ -34,7 +36,9 @@ record RuntimePaths(
         Path serverState,
         Path runtimeDirectory,
         Path adminSocket,
-        Path logs) {
+        Path logs,
+        Path accessLogSocket,
+        Path errorPages) {
     /** HAProxy binds a Unix socket through a temporary name longer than the path; it refuses paths past this. */
     static final int MAX_SOCKET_PATH = 97;
 
@@ -50,6 +54,8 @@ record RuntimePaths(
         requireNonNull(runtimeDirectory, "runtimeDirectory is null");
         requireNonNull(adminSocket, "adminSocket is null");
         requireNonNull(logs, "logs is null");
+        requireNonNull(accessLogSocket, "accessLogSocket is null");
+        requireNonNull(errorPages, "errorPages is null");
     }
 
     /**
@@ -67,9 +73,17 @@ record RuntimePaths(
                 directory.resolve("haproxy.state"),
                 runtimeDirectory,
                 runtimeDirectory.resolve("admin.sock"),
-                directory.resolve("logs"));
+                directory.resolve("logs"),
+                // One byte longer than the admin socket's name, and a plain socket: within every limit the admin socket meets.
+                runtimeDirectory.resolve("access.sock"),
+                directory.resolve("errors"));
         paths.requireUsableInConfig();
         return paths;
+    }
+
+    /** The error file of a page that answers HAProxy's own error {@code status}. */
+    Path errorPage(int status) {
+        return errorPages.resolve(status + ".http");
     }
 
     /** Creates the directories; the runtime directory gets mode 0700 even when it existed. */
@@ -77,6 +91,7 @@ record RuntimePaths(
         try {
             Files.createDirectories(directory);
             Files.createDirectories(logs);
+            Files.createDirectories(errorPages);
             Files.createDirectories(runtimeDirectory);
             Files.setPosixFilePermissions(runtimeDirectory, OWNER_ONLY);
         } catch (IOException problem) {
@@ -84,9 +99,14 @@ record RuntimePaths(
         }
     }
 
+    /** Whether a path can stand in a config line: nothing that could end a word or start a comment. */
+    static boolean fitsInConfig(Path path) {
+        return CONFIG_PATH.matcher(requireNonNull(path, "path is null").toString()).matches();
+    }
+
     private void requireUsableInConfig() {
-        for (Path path : List.of(adminSocket, serverState)) {
-            if (!CONFIG_PATH.matcher(path.toString()).matches()) {
+        for (Path path : List.of(adminSocket, serverState, accessLogSocket, errorPages)) {
+            if (!fitsInConfig(path)) {
                 throw invalid("the plugin's data directory " + directory + " reaches HAProxy's configuration and may only hold"
                         + " letters, digits and / . _ + -");
             }

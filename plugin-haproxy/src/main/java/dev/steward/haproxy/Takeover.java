@@ -6,7 +6,6 @@ import dev.steward.api.ApplyException;
 import dev.steward.api.ApplyMode;
 import dev.steward.api.TimeSource;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Proves that a new process took over: it answers {@code show info} on the admin socket with its own
@@ -33,7 +32,7 @@ final class Takeover {
         String lastAnswer = "no answer yet";
         while (time.monotonicNanos() < deadline) {
             if (!process.isAlive()) {
-                throw new ApplyException(ApplyMode.RELOAD, process.describe() + " exited with status " + process.process().exitValue()
+                throw new ApplyException(ApplyMode.RELOAD, process.describe() + " " + process.exitDescription()
                         + " during start-up; " + stderrTail(process));
             }
             try {
@@ -45,19 +44,13 @@ final class Takeover {
             } catch (RuntimeApiException notYet) {
                 lastAnswer = notYet.getMessage();
             }
-            waitForExitOrPoll(process);
+            process.awaitExit(POLL);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ApplyException(ApplyMode.RELOAD, "interrupted while waiting for " + process.describe() + " to take over");
+            }
         }
         throw new ApplyException(ApplyMode.RELOAD, process.describe() + " did not answer on the admin socket with its own pid within "
                 + timeout.toMillis() + " ms (" + lastAnswer + "); " + stderrTail(process));
-    }
-
-    private static void waitForExitOrPoll(HaproxyProcess process) {
-        try {
-            process.process().waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ApplyException(ApplyMode.RELOAD, "interrupted while waiting for " + process.describe() + " to take over", interrupted);
-        }
     }
 
     private static String stderrTail(HaproxyProcess process) {

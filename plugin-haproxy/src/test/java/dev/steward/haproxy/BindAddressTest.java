@@ -28,8 +28,9 @@ class BindAddressTest {
 
     @Test
     void clientsReachAWildcardBindOnLoopback() {
-        assertThat(new BindAddress("0.0.0.0", 8080).clientUri()).hasToString("http://127.0.0.1:8080/");
-        assertThat(new BindAddress("::", 8080).clientUri()).hasToString("http://[::1]:8080/");
-        assertThat(new BindAddress("10.0.0.5", 80).clientUri()).hasToString("http://10.0.0.5:80/");
+        assertThat(new BindAddress("0.0.0.0", 8080).clientUri(false)).hasToString("http://127.0.0.1:8080/");
+        assertThat(new BindAddress("::", 8080).clientUri(false)).hasToString("http://[::1]:8080/");
+        assertThat(new BindAddress("10.0.0.5", 80).clientUri(false)).hasToString("http://10.0.0.5:80/");
+        assertThat(new BindAddress("10.0.0.5", 443).clientUri(true)).hasToString("https://10.0.0.5:443/");
     }
 }

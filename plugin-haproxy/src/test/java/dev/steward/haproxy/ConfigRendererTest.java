@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,49 @@ class ConfigRendererTest {
     @Test
     void rendersTheEmptyState() {
         assertThat(renderer.render(RoutingState.EMPTY, allocator.plan(RoutingState.EMPTY))).isEqualTo(golden("empty.cfg"));
+    }
+
+    /** Access log to syslog, TLS with HTTP/2, gateway errors answered as 500, no close-spread-time. */
+    @Test
+    void rendersEveryOption(@TempDir Path home) throws IOException {
+        Path certificate = Files.writeString(home.resolve("proxy.pem"), "a PEM file");
+        HaproxySettings options = TestSettings.read(Map.of(
+                "bind", "[::1]:8443",
+                "pool-min-size", 2,
+                "close-spread-time", "0s",
+                "access-log.target", "syslog",
+                "access-log.syslog-address", "10.0.0.5:514",
+                "access-log.facility", "local3",
+                "gateway-error-status", 500,
+                "tls.certificate", certificate.toString()));
+
+        String config = new ConfigRenderer(options, PATHS).render(TWO_ROUTES, allocator.plan(TWO_ROUTES));
+
+        assertThat(config.replace(certificate.toString(), "/etc/steward/tls/proxy.pem")).isEqualTo(golden("options.cfg"));
+    }
+
+    @Test
+    void withTheAccessLogOffHaproxyLogsNothing() {
+        HaproxySettings quiet = TestSettings.read(Map.of("access-log.target", "off"));
+
+        String config = new ConfigRenderer(quiet, PATHS).render(TWO_ROUTES, allocator.plan(TWO_ROUTES));
+
+        assertThat(config.lines()).noneMatch(line -> line.strip().startsWith("log ") || line.contains("httplog"));
+    }
+
+    @Test
+    void aGatewayErrorAnsweredWithAnotherStatusHasAnErrorFileWithThatStatusAndItsOwnReason() {
+        List<ErrorPages.Answer> answers = ErrorPages.answers(OptionalInt.of(500));
+
+        assertThat(answers).extracting(ErrorPages.Answer::error).containsExactly(400, 403, 408, 500, 502, 503, 504);
+        assertThat(answers).filteredOn(answer -> !answer.keepsStatus()).extracting(ErrorPages.Answer::error)
+                .containsExactly(502, 503, 504);
+        assertThat(ErrorPages.errorFile(answers.get(5).page())).isEqualTo("HTTP/1.1 500 Internal Server Error\r\n"
+                + "content-type: application/json\r\n"
+                + "cache-control: no-cache\r\n"
+                + "content-length: 71\r\n"
+                + "\r\n"
+                + "{\"status\":500,\"reason\":\"no server is available to handle this request\"}");
     }
 
     @Test

@@ -19,6 +19,8 @@ class HaproxyBackendProviderTest {
     @TempDir
     Path home;
 
+    private final RecordingMetrics metrics = new RecordingMetrics();
+
     @Test
     void theModuleProvidesTheHaproxyBackend() {
         ModuleDescriptor descriptor = HaproxyBackendProvider.class.getModule().getDescriptor();
@@ -42,6 +44,19 @@ class HaproxyBackendProviderTest {
                     .contains("stats socket " + home.resolve("data/haproxy/run/admin.sock"));
             assertThat(backend.status().detail()).isEqualTo("not started");
         }
+        assertThat(metrics.names()).contains(Supervisor.RESTARTS_METRIC, AccessLogReceiver.DROPPED_METRIC);
+    }
+
+    @Test
+    void aMissingCertificateIsAConfigErrorNamingTheKey() {
+        assertThatThrownBy(() -> new HaproxyBackendProvider().create(context(Map.of("tls.certificate", "conf/missing.pem"),
+                home.resolve("data"))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, invalid -> assertThat(invalid.problems())
+                        .singleElement()
+                        .satisfies(problem -> {
+                            assertThat(problem.path()).isEqualTo("steward.haproxy.tls.certificate");
+                            assertThat(problem.reason()).contains("no file at " + home.resolve("conf/missing.pem"));
+                        }));
     }
 
     @Test
@@ -73,6 +88,6 @@ class HaproxyBackendProviderTest {
 
     private PluginContext context(Map<String, ?> overrides, Path dataDirectory) {
         return new PluginContext("haproxy", TestSettings.subtree(overrides), TestSettings.PATH, "node-1", home, dataDirectory,
-                TimeSource.system(), new RecordingMetrics());
+                TimeSource.system(), metrics);
     }
 }

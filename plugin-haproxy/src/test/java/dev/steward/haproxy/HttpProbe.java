@@ -28,21 +28,25 @@ final class HttpProbe {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int headerEnd = response.indexOf("\r\n\r\n");
-            if (!response.startsWith("HTTP/1.") || headerEnd < 0) {
-                throw new IllegalStateException("not an HTTP response: " + response);
-            }
-            String[] head = response.substring(0, headerEnd).split("\r\n");
-            String contentType = "";
-            for (String header : head) {
-                if (header.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
-                    contentType = header.substring("content-type:".length()).strip();
-                }
-            }
-            return new Response(Integer.parseInt(head[0].split(" ")[1]), contentType, response.substring(headerEnd + 4));
+            return parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException problem) {
             throw new UncheckedIOException("GET " + path + " on port " + port + " failed", problem);
         }
+    }
+
+    /** A whole HTTP/1.x response, as read until the connection closed. */
+    static Response parse(String response) {
+        int headerEnd = response.indexOf("\r\n\r\n");
+        if (!response.startsWith("HTTP/1.") || headerEnd < 0) {
+            throw new IllegalStateException("not an HTTP response: " + response);
+        }
+        String[] head = response.substring(0, headerEnd).split("\r\n");
+        String contentType = "";
+        for (String header : head) {
+            if (header.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
+                contentType = header.substring("content-type:".length()).strip();
+            }
+        }
+        return new Response(Integer.parseInt(head[0].split(" ")[1]), contentType, response.substring(headerEnd + 4));
     }
 }

@@ -19,7 +19,7 @@ class OutputFilesTest {
     @Test
     void theSpawnCounterContinuesAfterFilesLeftByAnEarlierRun() throws IOException {
         Files.writeString(directory.resolve("haproxy.41.stderr.log"), "old");
-        OutputFiles files = new OutputFiles(directory, new LogLimits(4096, 10));
+        OutputFiles files = new OutputFiles(directory, new LogLimits(4096, 10, 1));
 
         assertThat(files.nextSpawn()).isEqualTo(42);
         assertThat(files.nextSpawn()).isEqualTo(43);
@@ -29,7 +29,7 @@ class OutputFilesTest {
 
     @Test
     void pruningKeepsTheNewestSpawnsAndThoseStillRunning() throws IOException {
-        OutputFiles files = new OutputFiles(directory, new LogLimits(4096, 2));
+        OutputFiles files = new OutputFiles(directory, new LogLimits(4096, 2, 1));
         for (int spawn = 1; spawn <= 5; spawn++) {
             Files.writeString(files.stdout(spawn), "");
             Files.writeString(files.stderr(spawn), "");
@@ -46,7 +46,7 @@ class OutputFilesTest {
 
     @Test
     void aFileOfARunningProcessPastTheBoundIsRotatedAndStartsAgainEmpty() throws IOException {
-        OutputFiles files = new OutputFiles(directory, new LogLimits(4096, 2));
+        OutputFiles files = new OutputFiles(directory, new LogLimits(4096, 2, 1));
         String big = "x".repeat(5000);
         Files.writeString(files.stderr(1), big);
         Files.writeString(files.stdout(1), "small");
@@ -58,6 +58,43 @@ class OutputFilesTest {
         assertThat(Files.readString(directory.resolve("haproxy.1.stderr.log.1"))).isEqualTo(big);
         assertThat(Files.readString(files.stdout(1))).isEqualTo("small");
         assertThat(Files.size(files.stderr(2))).as("not running: left to pruning").isEqualTo(5000);
+    }
+
+    @Test
+    void rotationKeepsTheConfiguredNumberOfCopiesNewestFirst() throws IOException {
+        OutputFiles files = new OutputFiles(directory, new LogLimits(4096, 2, 2));
+        for (String generation : new String[] {"a", "b", "c"}) {
+            Files.writeString(files.stdout(1), generation.repeat(5000));
+            files.rotateOversized(Set.of(1L));
+        }
+
+        assertThat(Files.size(files.stdout(1))).isZero();
+        assertThat(Files.readString(directory.resolve("haproxy.1.stdout.log.1"))).isEqualTo("c".repeat(5000));
+        assertThat(Files.readString(directory.resolve("haproxy.1.stdout.log.2"))).isEqualTo("b".repeat(5000));
+        assertThat(directory.resolve("haproxy.1.stdout.log.3")).doesNotExist();
+    }
+
+    @Test
+    void withoutRotationsAFileIsTruncatedInPlace() throws IOException {
+        OutputFiles files = new OutputFiles(directory, new LogLimits(4096, 2, 0));
+        Files.writeString(files.stdout(1), "x".repeat(5000));
+
+        files.rotateOversized(Set.of(1L));
+
+        assertThat(Files.size(files.stdout(1))).isZero();
+        assertThat(listing()).containsExactly("haproxy.1.stdout.log");
+    }
+
+    @Test
+    void pruningDeletesTheRotatedCopiesOfOldSpawns() throws IOException {
+        OutputFiles files = new OutputFiles(directory, new LogLimits(4096, 1, 2));
+        Files.writeString(directory.resolve("haproxy.1.stdout.log.2"), "old");
+        Files.writeString(files.stdout(1), "");
+        Files.writeString(files.stdout(2), "");
+
+        files.prune(Set.of());
+
+        assertThat(listing()).containsExactly("haproxy.2.stdout.log");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.steward.haproxy;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.steward.api.Settings;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,8 +24,9 @@ final class TestSettings {
         return ConfigFactory.parseMap(paths).withFallback(reference()).resolve().getConfig(PATH);
     }
 
+    /** Relative paths in {@code overrides} resolve against the working directory. */
     static HaproxySettings read(Map<String, ?> overrides) {
-        return HaproxySettings.read(Settings.of(subtree(overrides), PATH));
+        return HaproxySettings.read(Settings.of(subtree(overrides), PATH), Path.of("").toAbsolutePath());
     }
 
     /** Settings for a test HAProxy on {@code port}: short bounds, so that nothing outlives a test for long. */

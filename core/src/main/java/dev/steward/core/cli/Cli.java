@@ -23,13 +23,14 @@ public final class Cli {
               check   [--config FILE]                 validate config and plugins, render and check the HAProxy config
               render  [--config FILE] [--state FILE]  print the HAProxy config a routing state produces
               plugins [--config FILE]                 list the plugins found
+              demo    [--config FILE] [--duration D]  HAProxy, demo replicas under churn, and checked traffic
               --version                               print the version
 
             FILE defaults to conf/steward.conf under the home (STEWARD_HOME or the working directory).""";
 
     /** The words of core's own commands; a plugin command cannot take one. */
     private static final Set<String> CORE_COMMANDS =
-            Set.of("run", "check", "render", "plugins", "--version", "version", "help", "--help");
+            Set.of("run", "check", "render", "plugins", "demo", "--version", "version", "help", "--help");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -53,6 +54,7 @@ public final class Cli {
                 "check", new CheckCommand(out),
                 "render", new RenderCommand(out, err),
                 "plugins", new PluginsCommand(out, discovery, CORE_COMMANDS),
+                "demo", new DemoCommand(out, err),
                 "--version", ignored -> version(),
                 "version", ignored -> version(),
                 "help", ignored -> help(),

@@ -2,9 +2,13 @@ package dev.steward.core.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,9 +18,12 @@ import java.util.Optional;
  * @param home the distribution's home
  * @param config the file named with {@code --config}
  * @param state the file named with {@code --state}
+ * @param duration how long to run, named with {@code --duration} (the demo)
  * @param arguments what follows the options, for commands that take operands
  */
-public record CommandLine(String command, Path home, Optional<Path> config, Optional<Path> state, List<String> arguments) {
+public record CommandLine(
+        String command, Path home, Optional<Path> config, Optional<Path> state, Optional<Duration> duration,
+        List<String> arguments) {
     public static final String DEFAULT_CONFIG = "conf/steward.conf";
 
     public CommandLine {
@@ -24,6 +31,7 @@ public record CommandLine(String command, Path home, Optional<Path> config, Opti
         requireNonNull(home, "home is null");
         requireNonNull(config, "config is null");
         requireNonNull(state, "state is null");
+        requireNonNull(duration, "duration is null");
         arguments = List.copyOf(requireNonNull(arguments, "arguments is null"));
     }
 
@@ -47,12 +55,14 @@ public record CommandLine(String command, Path home, Optional<Path> config, Opti
         String command = words.getFirst();
         Optional<Path> config = Optional.empty();
         Optional<Path> state = Optional.empty();
+        Optional<Duration> duration = Optional.empty();
         List<String> rest = new ArrayList<>();
         for (int i = 1; i < words.size(); i++) {
             String word = words.get(i);
             switch (word) {
                 case "--config" -> config = Optional.of(path(words, ++i, word));
                 case "--state" -> state = Optional.of(path(words, ++i, word));
+                case "--duration" -> duration = Optional.of(duration(words, ++i, word));
                 default -> {
                     if (word.startsWith("--")) {
                         throw new UsageException("unknown option " + word + " for " + command);
@@ -61,7 +71,22 @@ public record CommandLine(String command, Path home, Optional<Path> config, Opti
                 }
             }
         }
-        return new CommandLine(command, home, config, state, rest);
+        return new CommandLine(command, home, config, state, duration, rest);
+    }
+
+    private static Duration duration(List<String> words, int index, String option) {
+        if (index >= words.size()) {
+            throw new UsageException(option + " needs a duration such as 30s or 5m");
+        }
+        try {
+            Duration value = ConfigFactory.parseMap(Map.of("d", words.get(index))).getDuration("d");
+            if (value.isNegative() || value.isZero()) {
+                throw new UsageException(option + " must be positive, found " + words.get(index));
+            }
+            return value;
+        } catch (ConfigException notADuration) {
+            throw new UsageException(option + " needs a duration such as 30s or 5m, found " + words.get(index));
+        }
     }
 
     private static Path path(List<String> words, int index, String option) {

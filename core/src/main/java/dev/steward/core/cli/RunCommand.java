@@ -3,18 +3,13 @@ package dev.steward.core.cli;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.CreationException;
-import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Stage;
 import dev.steward.api.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.Daemon;
-import dev.steward.core.daemon.PluginAssembly;
-import dev.steward.core.daemon.Plugins;
 import dev.steward.core.daemon.StewardModule;
 import dev.steward.core.lifecycle.LifeCycle;
-import dev.steward.core.metrics.PrometheusMetrics;
 import java.io.PrintStream;
 import java.util.List;
 import org.slf4j.Logger;
@@ -33,12 +28,9 @@ final class RunCommand implements Command {
     @Override
     public int run(CommandLine line) {
         Bootstrapped bootstrapped = Bootstrap.load(line.home(), line.configFile(), line.configRequired());
-        PrometheusMetrics metrics = new PrometheusMetrics();
-        TimeSource time = TimeSource.system();
-        Plugins plugins = new PluginAssembly(bootstrapped, time, metrics).create();
         Injector injector;
         try {
-            injector = Guice.createInjector(Stage.PRODUCTION, new StewardModule(bootstrapped, plugins, metrics, time));
+            injector = StewardModule.createInjector(bootstrapped, TimeSource.system());
         } catch (CreationException failure) {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
             LOG.error("Steward failed to start", cause);

@@ -30,7 +30,16 @@ public final class ConfigLoader {
      * @throws InvalidConfigException when the file cannot be read at all
      */
     public static LoadedConfig load(Path home, Path file, boolean required, List<ReferenceConfig> references) {
+        return load(home, file, required, references, ConfigFactory.empty());
+    }
+
+    /**
+     * @param overrides settings a command imposes over the user's file (the demo's own sources, say)
+     */
+    public static LoadedConfig load(Path home, Path file, boolean required, List<ReferenceConfig> references,
+            Config overrides) {
         requireNonNull(home, "home is null");
+        requireNonNull(overrides, "overrides is null");
         requireNonNull(file, "file is null");
         requireNonNull(references, "references is null");
         Config reference = ConfigFactory.empty();
@@ -49,7 +58,7 @@ public final class ConfigLoader {
         Config resolvedReference;
         try {
             resolvedReference = reference.resolve(ConfigResolveOptions.defaults());
-            merged = user.withFallback(reference).resolve(ConfigResolveOptions.defaults());
+            merged = overrides.withFallback(user).withFallback(reference).resolve(ConfigResolveOptions.defaults());
         } catch (ConfigException.UnresolvedSubstitution unresolved) {
             throw new InvalidConfigException(List.of(new ConfigProblem("steward",
                     "unresolved substitution: " + unresolved.getMessage(), Settings.origin(unresolved.origin()))));

@@ -41,11 +41,19 @@ public final class Bootstrap {
      * @throws InvalidConfigException listing every unknown key and bad core value
      */
     public static Bootstrapped load(Path home, Path configFile, boolean required) {
+        return load(home, configFile, required, ConfigFactory.empty());
+    }
+
+    /**
+     * @param overrides settings the command imposes over the user's file
+     * @throws InvalidConfigException listing every unknown key and bad core value
+     */
+    public static Bootstrapped load(Path home, Path configFile, boolean required, Config overrides) {
         requireNonNull(home, "home is null");
         requireNonNull(configFile, "configFile is null");
         ReferenceConfig core = coreReference();
         PluginCatalog catalog = discover(home, configFile, required);
-        LoadedConfig loaded = ConfigLoader.load(home, configFile, required, references(core, catalog));
+        LoadedConfig loaded = ConfigLoader.load(home, configFile, required, references(core, catalog), overrides);
         Settings settings = Settings.of(loaded.config().getConfig("steward"), "steward");
         StewardSettings stewardSettings = StewardSettingsReader.read(settings, home);
         List<ConfigProblem> problems = new ArrayList<>(loaded.unknownKeys());

@@ -3,8 +3,11 @@ package dev.steward.core.daemon;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.Stage;
 import dev.steward.api.BroadcastSource;
 import dev.steward.api.Metrics;
 import dev.steward.api.PortPolicy;
@@ -47,6 +50,17 @@ public final class StewardModule extends AbstractModule {
         this.plugins = requireNonNull(plugins, "plugins is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.time = requireNonNull(time, "time is null");
+    }
+
+    /**
+     * Creates the configured plugins, then the injector that wires them into a daemon.
+     *
+     * @throws dev.steward.api.InvalidConfigException listing every plugin's bad settings
+     */
+    public static Injector createInjector(Bootstrapped bootstrapped, TimeSource time) {
+        PrometheusMetrics metrics = new PrometheusMetrics();
+        Plugins plugins = new PluginAssembly(bootstrapped, time, metrics).create();
+        return Guice.createInjector(Stage.PRODUCTION, new StewardModule(bootstrapped, plugins, metrics, time));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -75,26 +76,28 @@ public final class LoadLoop implements AutoCloseable {
         }
     }
 
-    private HttpResponse<String> send(String route) {
+    /** The answer; empty when none came (refused, reset, timed out). */
+    private Optional<HttpResponse<String>> send(String route) {
         try {
-            return client.send(HttpRequest.newBuilder(proxy.resolve(route)).timeout(REQUEST_TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return Optional.of(client.send(HttpRequest.newBuilder(proxy.resolve(route)).timeout(REQUEST_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString()));
         } catch (IOException failed) {
-            return null;
+            return Optional.empty();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return null;
+            return Optional.empty();
         }
     }
 
-    private void record(String route, HttpResponse<String> response) {
-        if (!running.get() && response == null) {
+    private void record(String route, Optional<HttpResponse<String>> answer) {
+        if (answer.isEmpty() && !running.get()) {
+            // Interrupted by close(): not something the proxy did.
             return;
         }
         requests.incrementAndGet();
-        if (response == null || response.statusCode() != 200) {
+        if (answer.isEmpty() || answer.get().statusCode() != 200) {
             errors.incrementAndGet();
-        } else if (!response.body().startsWith(deploymentByRoute.get(route) + " ")) {
+        } else if (!answer.get().body().startsWith(deploymentByRoute.get(route) + " ")) {
             misroutes.incrementAndGet();
         }
     }

@@ -2,18 +2,13 @@ package dev.steward.core.testing;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Stage;
 import dev.steward.api.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.Daemon;
-import dev.steward.core.daemon.PluginAssembly;
-import dev.steward.core.daemon.Plugins;
 import dev.steward.core.daemon.StewardModule;
 import dev.steward.core.http.ApiServer;
-import dev.steward.core.metrics.PrometheusMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,10 +53,7 @@ public final class RunningDaemon implements AutoCloseable {
                     }
                     """.formatted(settings, token, proxyPort));
             Bootstrapped bootstrapped = Bootstrap.load(home, conf, true);
-            PrometheusMetrics metrics = new PrometheusMetrics();
-            Plugins plugins = new PluginAssembly(bootstrapped, TimeSource.system(), metrics).create();
-            Injector injector = Guice.createInjector(Stage.PRODUCTION,
-                    new StewardModule(bootstrapped, plugins, metrics, TimeSource.system()));
+            Injector injector = StewardModule.createInjector(bootstrapped, TimeSource.system());
             Daemon daemon = injector.getInstance(Daemon.class);
             daemon.start();
             ApiClient api = new ApiClient(injector.getInstance(ApiServer.class).uri().orElseThrow(), Optional.of(token));

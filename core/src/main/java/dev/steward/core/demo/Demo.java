@@ -1,0 +1,145 @@
+package dev.steward.core.demo;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Injector;
+import dev.steward.api.PortPolicy;
+import dev.steward.api.ProxyBackend;
+import dev.steward.core.daemon.Daemon;
+import dev.steward.core.engine.EngineStatus;
+import dev.steward.core.engine.ReloadEngine;
+import dev.steward.core.http.ApiServer;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Steward with its own HAProxy, three deployments of local replicas on leased ports, a controller
+ * that churns them, and clients that check every answer, with a live status line. Stops after its
+ * duration, or on Ctrl-C, and leaves no process behind.
+ */
+public final class Demo {
+    private static final List<String> DEPLOYMENTS = List.of("shop", "search", "chat");
+    private static final int CLIENTS = 4;
+    private static final Duration CHURN_EVERY = Duration.ofMillis(1500);
+    private static final Duration REFRESH_EVERY = Duration.ofMillis(500);
+    private static final Duration PLAIN_OUTPUT_EVERY = Duration.ofSeconds(2);
+
+    private final PrintStream out;
+    private final Injector injector;
+    private final Optional<Duration> duration;
+    private final boolean terminal;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    /**
+     * @param duration how long to run; empty runs until {@link #requestStop()}
+     * @param terminal whether the status line may be redrawn in place
+     */
+    public Demo(PrintStream out, Injector injector, Optional<Duration> duration, boolean terminal) {
+        this.out = requireNonNull(out, "out is null");
+        this.injector = requireNonNull(injector, "injector is null");
+        this.duration = requireNonNull(duration, "duration is null");
+        this.terminal = terminal;
+    }
+
+    /** Runs the demo; returns the final counts. */
+    public LoadReport run() {
+        Daemon daemon = injector.getInstance(Daemon.class);
+        ReloadEngine engine = injector.getInstance(ReloadEngine.class);
+        ProxyBackend backend = injector.getInstance(ProxyBackend.class);
+        URI proxy = backend.frontend().orElseThrow(() -> new IllegalStateException(
+                "the proxy backend " + backend.describe() + " does not say where clients reach it; the demo needs that"));
+        daemon.start();
+        try (DemoFleet fleet = new DemoFleet(engine, injector.getInstance(PortPolicy.class), DEPLOYMENTS, System.nanoTime())) {
+            out.println("Starting " + DEPLOYMENTS.size() + " deployments of demo replicas...");
+            fleet.populate();
+            banner(proxy);
+            LoadReport last;
+            try (LoadLoop load = new LoadLoop(proxy, fleet.deploymentByRoute(), CLIENTS)) {
+                last = churnUntilStopped(fleet, engine, load);
+            }
+            out.println();
+            out.println("Stopping: demo replicas, then Steward and HAProxy...");
+            return last;
+        } finally {
+            daemon.stop();
+            finished.countDown();
+        }
+    }
+
+    /** Asks a running demo to stop and waits, within a bound, until it has cleaned up. */
+    public void requestStop() {
+        stopRequested.countDown();
+        try {
+            finished.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private LoadReport churnUntilStopped(DemoFleet fleet, ReloadEngine engine, LoadLoop load) {
+        long start = System.nanoTime();
+        long nextChurn = start + CHURN_EVERY.toNanos();
+        long nextPlainLine = start;
+        while (!stopped(start)) {
+            long now = System.nanoTime();
+            if (now >= nextChurn) {
+                event(fleet.churn(), fleet, engine, load);
+                nextChurn = System.nanoTime() + CHURN_EVERY.toNanos();
+            }
+            if (terminal) {
+                out.print("\r" + status(fleet, engine.status(), load.report()) + "   ");
+                out.flush();
+            } else if (now >= nextPlainLine) {
+                out.println(status(fleet, engine.status(), load.report()));
+                nextPlainLine = now + PLAIN_OUTPUT_EVERY.toNanos();
+            }
+        }
+        LoadReport report = load.report();
+        out.println((terminal ? "\r" : "") + status(fleet, engine.status(), report));
+        return report;
+    }
+
+    private boolean stopped(long start) {
+        try {
+            if (stopRequested.await(REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return duration.map(limit -> System.nanoTime() - start >= limit.toNanos()).orElse(false);
+    }
+
+    private void event(String what, DemoFleet fleet, ReloadEngine engine, LoadLoop load) {
+        if (terminal) {
+            out.print("\r\033[K");
+        }
+        out.println("  " + what);
+        if (terminal) {
+            out.print(status(fleet, engine.status(), load.report()));
+        }
+    }
+
+    private void banner(URI proxy) {
+        out.println();
+        out.println("Steward demo: HAProxy serves " + DEPLOYMENTS.size() + " deployments on " + proxy);
+        DEPLOYMENTS.forEach(deployment -> out.println("  curl " + proxy.resolve("/" + deployment)));
+        injector.getInstance(ApiServer.class).uri().ifPresent(api -> out.println("  status: curl " + api.resolve("/v1/status")));
+        out.println("A controller churns the replicas (scale up, scale down, replace) while clients check every answer.");
+        out.println(duration.map(limit -> "Runs for " + limit.toSeconds() + " s.").orElse("Ctrl-C stops everything."));
+        out.println();
+    }
+
+    private static String status(DemoFleet fleet, EngineStatus engine, LoadReport load) {
+        return String.format("requests %d  errors %d  misroutes %d  reloads %d  runtime updates %d  revision %d  replicas %d",
+                load.requests(), load.errors(), load.misroutes(), engine.reloads(), engine.runtimeUpdates(),
+                engine.receivedRevision(), fleet.replicaCount());
+    }
+}

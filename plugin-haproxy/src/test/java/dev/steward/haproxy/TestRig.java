@@ -1,0 +1,133 @@
+package dev.steward.haproxy;
+
+import dev.steward.api.TimeSource;
+import dev.steward.api.model.FallbackTargets;
+import dev.steward.api.model.RoutingState;
+import dev.steward.api.model.Target;
+import dev.steward.api.model.TargetGroup;
+import dev.steward.api.model.TargetGroups;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * What the HAProxy tests start, each stopped by {@link #close()} in reverse order, also when the test
+ * failed: backends (with their HAProxy processes), replicas, load loops.
+ */
+final class TestRig implements AutoCloseable {
+    private final Path dataDirectory;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<HaproxyBackend, RecordingMetrics> metrics = new IdentityHashMap<>();
+    /** Its own threads: the common pool may have a single worker on a small machine, and requests here block. */
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    TestRig(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    ExecutorService background() {
+        return background;
+    }
+
+    /** A started backend whose frontend listens on {@code port}, with the test settings and {@code overrides}. */
+    HaproxyBackend backend(int port, Map<String, ?> overrides) {
+        RecordingMetrics recording = new RecordingMetrics();
+        HaproxyBackend backend = new HaproxyBackend(TestSettings.forTest(port, overrides), RuntimePaths.under(dataDirectory),
+                dataDirectory, TimeSource.system(), recording);
+        started.add(backend);
+        metrics.put(backend, recording);
+        backend.start();
+        return backend;
+    }
+
+    HaproxyBackend backend(int port) {
+        return backend(port, Map.of());
+    }
+
+    RecordingMetrics metrics(HaproxyBackend backend) {
+        return metrics.get(backend);
+    }
+
+    RawReplica replica(String id, RawReplica.Behaviour behaviour) {
+        return register(RawReplica.start(id, behaviour));
+    }
+
+    RawReplica replica(String id) {
+        return replica(id, RawReplica.Behaviour.ANSWER);
+    }
+
+    LoadLoop load(int port, String path, int connections) {
+        return register(LoadLoop.start(port, path, connections));
+    }
+
+    LoadLoop pacedLoad(int port, String path, int connections, Duration pause) {
+        return register(LoadLoop.paced(port, path, connections, pause));
+    }
+
+    <T extends AutoCloseable> T register(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    RuntimeApi runtimeApi() {
+        return new RuntimeApi(dataDirectory.resolve("run/admin.sock"), Duration.ofSeconds(2), TimeSource.system());
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception first = null;
+        for (AutoCloseable resource : started.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception problem) {
+                first = first == null ? problem : first;
+            }
+        }
+        background.shutdownNow();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    static TargetGroup group(String name, String prefix, RawReplica... replicas) {
+        return new TargetGroup(name, prefix, Arrays.stream(replicas).map(RawReplica::target).toList());
+    }
+
+    static RoutingState state(long revision, List<TargetGroup> groups, List<Target> fallback) {
+        return new RoutingState(revision, new TargetGroups(groups), new FallbackTargets(fallback));
+    }
+
+    static RoutingState state(long revision, List<TargetGroup> groups) {
+        return state(revision, groups, List.of());
+    }
+
+    static RoutingState state(long revision, TargetGroup... groups) {
+        return state(revision, List.of(groups), List.of());
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException problem) {
+            throw new UncheckedIOException(problem);
+        }
+    }
+
+    static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}
