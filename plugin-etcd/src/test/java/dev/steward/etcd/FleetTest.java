@@ -127,7 +127,8 @@ class FleetTest {
         TcpProxy slowLink = proxy();
         TcpProxy deadLink = proxy();
         StewardNode a = node("node-a", etcd.endpoint());
-        StewardNode b = node("node-b", slowLink.endpoint());
+        // Cut off from etcd for longer than a short lease, a node counts as gone: the slow one keeps a long one.
+        StewardNode b = node("node-b", slowLink.endpoint(), "sources.etcd.lease-ttl = 30s");
         StewardNode c = node("node-c", deadLink.endpoint());
         PortLease old = a.ports().allocate(REPLICAS, "old");
         long first = publish(States.app(old.port(), "old"));
@@ -148,14 +149,19 @@ class FleetTest {
         assertThat(a.ports().allocate(REPLICAS, "new").port()).as("while node-b serves the old state").isNotEqualTo(old.port());
 
         slowLink.restore();
-        Eventually.await("node-b acknowledges the new state", DEADLINE, () -> acks().get(b.id()).settled() == second);
+        Eventually.await("node-b acknowledges the new state", DEADLINE,
+                () -> Optional.ofNullable(acks().get(b.id())).map(Ack::settled).equals(Optional.of(second)));
         Eventually.await("node-a sees the fleet settled", DEADLINE,
                 () -> gauge(a.metrics(), "steward_settled_revision", "scope", "fleet") >= release);
         assertThat(a.ports().allocate(REPLICAS, "newer").port()).isEqualTo(old.port());
     }
 
     private StewardNode node(String id, URI endpoint) {
-        StewardNode node = StewardNode.start(temp.resolve(id), id, endpoint, "");
+        return node(id, endpoint, "");
+    }
+
+    private StewardNode node(String id, URI endpoint, String overrides) {
+        StewardNode node = StewardNode.start(temp.resolve(id), id, endpoint, overrides);
         closeLast.add(node);
         return node;
     }
