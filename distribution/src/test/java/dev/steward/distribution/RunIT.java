@@ -60,6 +60,8 @@ class RunIT {
 
                 write(targets(second.port()));
                 awaitServed(proxy, second, EDIT_SERVED, steward);
+                assertThat(steward.log()).as("the plugin layers got native access from core")
+                        .doesNotContain("restricted method").doesNotContain("without native access");
             }
         }
     }

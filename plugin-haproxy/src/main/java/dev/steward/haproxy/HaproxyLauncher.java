@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,12 @@ final class HaproxyLauncher {
     private static final Logger log = LoggerFactory.getLogger(HaproxyLauncher.class);
     /** HAProxy reads nothing; a closed or inherited stdin could be a terminal or Steward's own input. */
     static final ProcessBuilder.Redirect NO_INPUT = ProcessBuilder.Redirect.from(new File("/dev/null"));
+    /**
+     * Runs HAProxy in a session of its own, so a Ctrl-C meant for Steward's terminal does not hard-stop
+     * it: Steward stops it gracefully instead. setsid execs in place (Steward's child is no process group
+     * leader), so the pid Steward tracks is HAProxy's own, which the takeover check proves.
+     */
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final Path binary;
     private final Path adminSocket;
@@ -30,6 +38,10 @@ final class HaproxyLauncher {
         this.outputs = requireNonNull(outputs, "outputs is null");
         // -d implies the foreground that -db asks for.
         this.foreground = debugOutput ? "-d" : "-db";
+        if (!Files.isExecutable(SETSID)) {
+            log.warn("{} is missing: HAProxy shares Steward's process group, so a Ctrl-C in Steward's terminal"
+                    + " hard-stops it too (install util-linux)", SETSID);
+        }
     }
 
     /** Starts HAProxy on {@code config}, binding its listeners itself. */
@@ -50,7 +62,12 @@ final class HaproxyLauncher {
                 Long.toString(old.pid())));
     }
 
-    private HaproxyProcess spawn(List<String> command) {
+    private HaproxyProcess spawn(List<String> haproxy) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
+        command.addAll(haproxy);
         long spawn = outputs.nextSpawn();
         Path stdout = outputs.stdout(spawn);
         Path stderr = outputs.stderr(spawn);

@@ -296,6 +296,22 @@ class HaproxyBackendTest {
     }
 
     @Test
+    void haproxyRunsInASessionOfItsOwnSoACtrlCForStewardDoesNotHardStopIt() throws IOException {
+        HaproxyBackend backend = backend(freePort());
+        backend.apply(state(1, List.of(), List.of()));
+        long pid = backend.status().pid().orElseThrow();
+
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long processGroup = Long.parseLong(fields[2]);
+        long session = Long.parseLong(fields[3]);
+
+        assertThat(session).as("session id").isEqualTo(pid);
+        assertThat(processGroup).as("process group").isEqualTo(pid)
+                .isNotEqualTo(ProcessHandle.current().pid());
+    }
+
+    @Test
     void theAdminSocketLivesInADirectoryOnlyStewardsUserCanEnter() throws IOException {
         HaproxyBackend backend = backend(freePort());
         backend.apply(state(1, List.of(), List.of()));

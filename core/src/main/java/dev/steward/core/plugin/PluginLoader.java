@@ -94,7 +94,10 @@ public final class PluginLoader {
             }
             ModuleLayer boot = ModuleLayer.boot();
             Configuration configuration = boot.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
-            ModuleLayer layer = boot.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+            ModuleLayer.Controller controller =
+                    ModuleLayer.defineModulesWithOneLoader(configuration, List.of(boot), ClassLoader.getSystemClassLoader());
+            ModuleLayer layer = controller.layer();
+            grantNativeAccess(controller, displayName);
             if (loadLayer(layer, displayName) == 0) {
                 skip(displayName, "provides no Steward plugin (no ProxyBackendProvider, BroadcastSourceProvider,"
                         + " PortPolicyProvider or CommandProvider in its module-info)");
@@ -102,6 +105,20 @@ public final class PluginLoader {
         } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException broken) {
             skip(displayName, "cannot be loaded: " + broken.getMessage());
         }
+    }
+
+    /**
+     * Plugins are code the operator installed, as trusted as core: they may call native code (the
+     * HAProxy plugin's datagram socket does). Only a module that has native access can pass it on, so
+     * the launcher gives it to core.
+     */
+    private static void grantNativeAccess(ModuleLayer.Controller controller, String file) {
+        if (!PluginLoader.class.getModule().isNativeAccessEnabled()) {
+            LOG.warn("plugin {} loads without native access: start Steward with --enable-native-access=dev.steward.core"
+                    + " (bin/steward does)", file);
+            return;
+        }
+        controller.layer().modules().forEach(controller::enableNativeAccess);
     }
 
     /** Loads the providers defined in {@code layer} itself, not in its parents; returns how many. */
