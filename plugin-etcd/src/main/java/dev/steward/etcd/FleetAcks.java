@@ -42,10 +42,6 @@ final class FleetAcks {
         return acks.size();
     }
 
-    Map<String, Ack> snapshot() {
-        return Map.copyOf(acks);
-    }
-
     private OptionalLong oldest(ToLongFunction<Ack> revision) {
         return acks.values().stream().mapToLong(revision).min();
     }

@@ -47,11 +47,6 @@ final class RevisionMap {
         return entry == null ? OptionalLong.empty() : OptionalLong.of(entry.getValue());
     }
 
-    /** The newest etcd revision recorded; empty when none. */
-    synchronized OptionalLong newestEtcd() {
-        return localByEtcd.isEmpty() ? OptionalLong.empty() : OptionalLong.of(localByEtcd.lastKey());
-    }
-
     /** Forgets what nobody will ask about again: everything older than the entry that serves {@code local}. */
     synchronized void forgetBefore(long local) {
         Long floor = etcdByLocal.floorKey(local);

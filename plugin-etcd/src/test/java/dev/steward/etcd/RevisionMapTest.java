@@ -28,7 +28,6 @@ class RevisionMapTest {
         assertThat(map.localAt(100)).hasValue(3);
         assertThat(map.localAt(119)).hasValue(3);
         assertThat(map.localAt(500)).hasValue(5);
-        assertThat(map.newestEtcd()).hasValue(120);
     }
 
     @Test
