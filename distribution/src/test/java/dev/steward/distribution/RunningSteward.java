@@ -73,8 +73,8 @@ final class RunningSteward implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** {@code kill -9} of Steward: HAProxy is left serving, for the next start to take over. */
-    void kill() {
+    /** {@code kill -9} of Steward alone: HAProxy is left serving, for the next start to take over. */
+    void killStewardOnly() {
         remember();
         leftHaproxy = true;
         process.destroyForcibly();
@@ -106,6 +106,17 @@ final class RunningSteward implements AutoCloseable {
                 .filter(RunningSteward::isHaproxy)
                 .filter(handle -> seen.contains(handle) || mentionsScope(handle))
                 .toList();
+    }
+
+    /**
+     * Kills Steward with SIGKILL, as a crash would: nothing of it runs any more, so nothing is cleaned up
+     * or revoked. The HAProxy processes it leaves behind are killed too, to leave nothing running.
+     */
+    void kill() {
+        remember();
+        process.destroyForcibly();
+        waitForExit();
+        haproxyProcesses().forEach(ProcessHandle::destroyForcibly);
     }
 
     /**

@@ -131,7 +131,7 @@ class TakeOverIT {
                 Traffic traffic = started(new Traffic(proxyPort, ROUTE, 2));
                 traffic.awaitMore(SERVED_ALONE, TRAFFIC);
 
-                killed.kill();
+                killed.killStewardOnly();
 
                 assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("HAProxy after kill -9 of Steward").hasValue(true);
                 traffic.awaitMore(SERVED_ALONE, TRAFFIC);

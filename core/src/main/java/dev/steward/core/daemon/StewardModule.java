@@ -8,6 +8,7 @@ import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.Stage;
+import dev.steward.api.BroadcastSource;
 import dev.steward.api.Metrics;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
@@ -83,8 +84,9 @@ public final class StewardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PortGate portGate() {
-        return new PortGate(plugins.portPolicy(), plugins.backend());
+    PortGate portGate(StewardSettings settings) {
+        List<BroadcastSource> sources = plugins.sources().stream().map(NamedSource::source).toList();
+        return new PortGate(plugins.portPolicy(), plugins.backend(), settings.portGate(), sources, metrics);
     }
 
     @Provides
