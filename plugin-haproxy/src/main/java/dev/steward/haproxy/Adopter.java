@@ -48,18 +48,23 @@ final class Adopter {
         Optional<HaproxyProcess> process = serving.map(this::adopt);
         List<Adoption.Retired> retiring = new ArrayList<>();
         for (RecordedProcess old : recorded) {
-            if (serving.map(own -> own.pid() == old.pid()).orElse(false)) {
-                continue;
-            }
-            ProcessHandle.of(old.pid()).filter(handle -> ProcessLiveness.alive(handle, old.started())).ifPresent(handle -> {
+            boolean isServing = serving.map(own -> own.pid() == old.pid()).orElse(false);
+            if (!isServing && stillRuns(old)) {
                 if (old.role() == RecordedProcess.Role.SERVING) {
                     log.warn("HAProxy pid {}, which Steward started, still runs but does not answer on {}; it is tracked as an"
                             + " old process, and a new one starts", old.pid(), paths.adminSocket());
                 }
                 retiring.add(new Adoption.Retired(adopt(old), old.revision(), old.since()));
-            });
+            }
         }
         return new Adoption(process, serving.map(RecordedProcess::revision).orElse(0L), retiring);
+    }
+
+    /** Whether the recorded process still runs: its pid, started when recorded, on a configuration of this data directory. */
+    private boolean stillRuns(RecordedProcess recorded) {
+        return ProcessHandle.of(recorded.pid())
+                .filter(handle -> ProcessLiveness.alive(handle, recorded.started()) && runsOwnConfig(handle))
+                .isPresent();
     }
 
     /** {@code show info} on the admin socket; empty when nothing listens there. */
@@ -99,15 +104,19 @@ final class Adopter {
                     + records.file() + ", found a process" + runs + " that started at " + started.get()
                     + ": the pid now belongs to another HAProxy");
         }
-        Optional<List<String>> arguments = handle.get().info().arguments().map(List::of);
-        if (arguments.isPresent() && !runsOwnConfig(arguments.get())) {
+        if (!runsOwnConfig(handle.get())) {
             throw refused("expected pid " + pid + " to run \"-f " + paths.liveConfig() + "\" (or its .candidate), found"
                     + runs + ": not a configuration of this data directory");
         }
         return record.get();
     }
 
-    private boolean runsOwnConfig(List<String> arguments) {
+    /** Whether the process runs {@code -f} with a configuration of this data directory; true when its arguments cannot be read. */
+    private boolean runsOwnConfig(ProcessHandle handle) {
+        List<String> arguments = handle.info().arguments().map(List::of).orElse(List.of());
+        if (arguments.isEmpty()) {
+            return true;
+        }
         for (int i = 0; i + 1 < arguments.size(); i++) {
             if (arguments.get(i).equals("-f")) {
                 Path config = Path.of(arguments.get(i + 1)).toAbsolutePath().normalize();

@@ -82,7 +82,8 @@ final class HaproxyBackend implements ProxyBackend {
     private volatile Optional<Running> running = Optional.empty();
     private volatile Optional<HaproxyProcess> lastSpawned = Optional.empty();
     private volatile boolean closed;
-    private boolean adoptionLooked;
+    /** Whether start() ran: only a started backend owns the processes of its data directory and their record. */
+    private boolean started;
 
     HaproxyBackend(HaproxySettings settings, RuntimePaths paths, Path home, TimeSource time, Metrics metrics) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -117,8 +118,8 @@ final class HaproxyBackend implements ProxyBackend {
     public synchronized void start() {
         requireOpen();
         log.info("HAProxy backend uses {}; files under {}", binary().describe(), paths.directory());
-        if (!adoptionLooked) {
-            adoptionLooked = true;
+        if (!started) {
+            started = true;
             takeOver(adopter.find());
         }
         accessLog.ifPresent(AccessLogReceiver::start);
@@ -461,9 +462,10 @@ final class HaproxyBackend implements ProxyBackend {
         if (reconciliation != null) {
             reconciliation.shutdownNow();
         }
-        if (how == ProxyStop.KEEP) {
+        // A backend that only rendered or checked (steward check, render) leaves a running Steward's processes alone.
+        if (started && how == ProxyStop.KEEP) {
             keepRunning();
-        } else {
+        } else if (started) {
             stopAll();
         }
         running = Optional.empty();

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.api.ApplyMode;
 import dev.steward.api.ApplyOutcome;
 import dev.steward.api.ProxyStop;
+import dev.steward.api.TimeSource;
 import dev.steward.api.model.TargetGroup;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -192,6 +193,21 @@ class AdoptionTest {
                 .isInstanceOf(HaproxyException.class)
                 .hasMessageStartingWith("the HAProxy process record " + dataDirectory.resolve("haproxy.processes")
                         + " is corrupt at line 2: expected every key of [pid, spawn, revision, started, since], found only [pid, spawn]");
+    }
+
+    @Test
+    void aBackendThatOnlyChecksLeavesARunningHaproxyAndItsRecordAlone() {
+        HaproxyBackend serving = rig.backend(port);
+        serving.apply(state(1, group("app1", "/app1", rig.replica("app1-r1"))));
+        long pid = serving.status().pid().orElseThrow();
+        HaproxyBackend checking = new HaproxyBackend(TestSettings.forTest(port, Map.of()), RuntimePaths.under(dataDirectory),
+                dataDirectory, TimeSource.system(), new RecordingMetrics());
+
+        checking.verify(state(2, group("app1", "/app1", rig.replica("app1-r2"))));
+        checking.close(ProxyStop.STOP);
+
+        assertThat(isAlive(pid)).as("the serving HAProxy after steward check closed its backend").isTrue();
+        assertThat(dataDirectory.resolve("haproxy.processes")).as("the record after steward check").exists();
     }
 
     /** An HAProxy started by hand with its admin socket where the backend's would be; killed in the end. */
