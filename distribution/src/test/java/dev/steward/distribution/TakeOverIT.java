@@ -144,6 +144,11 @@ class TakeOverIT {
                     traffic.awaitMore(SERVED_ALONE, TRAFFIC);
                     traffic.close();
                     report("kill -9", traffic);
+
+                    // Not Steward's child: its exit is noticed by polling, and it is restarted like any other.
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                    next.awaitLog("serves again after HAProxy spawn 1 (pid " + pid + ", adopted) exited", START);
+                    awaitServed(proxy, second, next);
                 }
             }
         }
