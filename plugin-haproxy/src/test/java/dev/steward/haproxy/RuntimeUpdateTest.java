@@ -25,6 +25,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -178,9 +182,45 @@ class RuntimeUpdateTest {
     }
 
     @Test
-    void afterAKillAndARestartTheServersReadBackAreTheDesiredSlots() throws Exception {
+    void theOnlyReplicaOfAGroupMovingToAnotherPortDropsNoRequest() throws Exception {
+        Replica here = replica("here");
+        Replica there = replica("there");
         int port = HaproxyBackendTest.freePort();
         HaproxyBackend backend = backend(port, Map.of());
+        backend.apply(state(1, group("app1", FAST_TCP, new Target("127.0.0.1", here.port(), "mover"))));
+        long pid = backend.status().pid().orElseThrow();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        Future<?> load = background.submit(() -> {
+            while (loading.get()) {
+                HttpProbe.Response response = HttpProbe.get(port, "/app1");
+                if (response.status() == 200) {
+                    answered.incrementAndGet();
+                } else {
+                    failures.add(response.status() + " " + response.body());
+                }
+            }
+        });
+
+        for (int move = 2; move <= 21; move++) {
+            Replica to = move % 2 == 0 ? there : here;
+            backend.apply(state(move, group("app1", FAST_TCP, new Target("127.0.0.1", to.port(), "mover"))));
+            Eventually.await("the move is served", () -> HttpProbe.get(port, "/app1").body().equals(to.id()));
+        }
+        loading.set(false);
+        load.get(10, TimeUnit.SECONDS);
+
+        assertThat(failures).as("requests that failed while the replica moved").isEmpty();
+        assertThat(answered.get()).isPositive();
+        assertThat(backend.status().pid()).as("moves are runtime updates").hasValue(pid);
+    }
+
+    @Test
+    void afterAKillAndARestartTheServersReadBackAreTheDesiredSlots() throws Exception {
+        int port = HaproxyBackendTest.freePort();
+        // The test restarts HAProxy by hand; the backend's own supervisor must not race it.
+        HaproxyBackend backend = backend(port, Map.of("restart.delay", "10m", "restart.max-delay", "10m"));
         Target a = replica("a").target();
         Target b = replica("b").target();
         Target c = replica("c").target();
