@@ -14,6 +14,10 @@ import java.util.Optional;
  * close the gap. Only what differs is sent: an address, a weight, a state. A slot changes its
  * address only in maintenance, so that no request reaches it half set; a target entering a slot of
  * a group with an HTTP check is marked down first and takes requests once its checks pass.
+ *
+ * <p>Commands for serving slots come first, those that drain or free slots after (make before
+ * break): HAProxy runs a batch one command at a time while requests flow, and a group whose one
+ * replica moves would otherwise have no usable server between the two.
  */
 final class Reconciler {
     private Reconciler() {}
@@ -21,7 +25,8 @@ final class Reconciler {
     static Reconciliation between(List<DesiredServer> desired, ServersState actual) {
         requireNonNull(desired, "desired is null");
         requireNonNull(actual, "actual is null");
-        List<RuntimeCommand> commands = new ArrayList<>();
+        List<RuntimeCommand> making = new ArrayList<>();
+        List<RuntimeCommand> breaking = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         for (DesiredServer server : desired) {
             Optional<ServerState> running = actual.server(server.name());
@@ -30,11 +35,13 @@ final class Reconciler {
                 continue;
             }
             switch (server.role()) {
-                case FREE -> free(server.name(), running.get(), commands);
-                case DRAINING -> draining(server.target().orElseThrow(), running.get(), commands);
-                case SERVING -> serving(server, running.get(), commands, unreachable);
+                case FREE -> free(server.name(), running.get(), breaking);
+                case DRAINING -> draining(server.target().orElseThrow(), running.get(), breaking);
+                case SERVING -> serving(server, running.get(), making, unreachable);
             }
         }
+        List<RuntimeCommand> commands = new ArrayList<>(making);
+        commands.addAll(breaking);
         return new Reconciliation(commands, unreachable);
     }
 

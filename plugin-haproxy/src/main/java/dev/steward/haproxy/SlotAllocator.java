@@ -14,13 +14,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Places targets into slots. A replica keeps its slot from one plan to the next, new replicas take
- * the lowest free slots, and a pool that must grow doubles from the configured minimum; a pool
+ * Places targets into slots. A replica keeps its slot from one plan to the next as long as its
+ * address stays the same (a weight change keeps it too); new replicas take the lowest free slots, and a pool that must grow doubles from the configured minimum; a pool
  * never shrinks while its group lives, so that churn does not change the pool's shape.
  *
  * <p>A slot whose replica left is not handed to a newcomer in the same plan: it drains first, and
  * returns to the pool only once it is empty in the plan a later call gets as {@code previous}. The
  * pool grows when its targets and the slots they left do not fit together.
+ *
+ * <p>A replica that moves to another address is a newcomer in a new slot, and its old slot drains
+ * (make before break): a slot changes its address only in maintenance, and a group whose only
+ * replica sat in that slot would have no usable server for that moment: its requests would get a
+ * 503.
  */
 final class SlotAllocator {
     private final int minimumSize;
@@ -50,11 +55,11 @@ final class SlotAllocator {
 
     private SlotPool pool(List<Target> targets, SlotPool previous) {
         Map<String, Integer> previousNumbers = new HashMap<>();
-        previous.slots().forEach(slot -> slot.target().ifPresent(target -> previousNumbers.put(target.replicaId(), slot.number())));
+        previous.slots().forEach(slot -> slot.target().ifPresent(target -> previousNumbers.put(identity(target), slot.number())));
         Set<Integer> left = new HashSet<>(previousNumbers.values());
         List<Target> newcomers = new ArrayList<>();
         for (Target target : targets) {
-            Integer kept = previousNumbers.get(target.replicaId());
+            Integer kept = previousNumbers.get(identity(target));
             if (kept != null) {
                 left.remove(kept);
             } else {
@@ -64,7 +69,7 @@ final class SlotAllocator {
         int size = Math.max(sizeFor(targets.size() + left.size()), previous.size());
         Target[] placed = new Target[size];
         for (Target target : targets) {
-            Integer kept = previousNumbers.get(target.replicaId());
+            Integer kept = previousNumbers.get(identity(target));
             if (kept != null) {
                 placed[kept - 1] = target;
             }
@@ -81,6 +86,10 @@ final class SlotAllocator {
             slots.add(new Slot(i + 1, Optional.ofNullable(placed[i])));
         }
         return new SlotPool(slots);
+    }
+
+    private static String identity(Target target) {
+        return target.replicaId() + "@" + target.address();
     }
 
     private int sizeFor(int targets) {

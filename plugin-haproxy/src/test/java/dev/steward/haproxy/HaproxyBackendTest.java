@@ -465,10 +465,6 @@ class HaproxyBackendTest {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException problem) {
-            throw new UncheckedIOException(problem);
-        }
+        return TestRig.freePort();
     }
 }

@@ -59,13 +59,24 @@ class SlotAllocatorTest {
     }
 
     @Test
-    void aReplicaMovedToAnotherPortKeepsItsSlot() {
+    void aReplicaMovedToAnotherPortTakesANewSlotWhileItsOldOneDrains() {
         SlotPlan first = allocator.plan(state(targets(1, 2)));
 
         SlotPlan second = allocator.plan(state(List.of(target(1), new Target("127.0.0.1", 30002, "r2"))), first);
 
+        SlotPool pool = second.group("app").orElseThrow();
+        assertThat(pool.slot("slot2").orElseThrow().target()).as("the old address's slot, draining").isEmpty();
+        assertThat(pool.slot("slot3").orElseThrow().target()).contains(new Target("127.0.0.1", 30002, "r2"));
+    }
+
+    @Test
+    void aWeightChangeKeepsTheSlot() {
+        SlotPlan first = allocator.plan(state(targets(1, 2)));
+
+        SlotPlan second = allocator.plan(state(List.of(target(1), new Target("127.0.0.1", 20002, "r2", 5))), first);
+
         assertThat(second.group("app").orElseThrow().slot("slot2").orElseThrow().target())
-                .contains(new Target("127.0.0.1", 30002, "r2"));
+                .contains(new Target("127.0.0.1", 20002, "r2", 5));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.steward.core.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,12 +35,20 @@ public final class FreePort {
         return true;
     }
 
+    /**
+     * A loopback port that is free now, for a process the test is about to start. Chosen below the
+     * kernel's ephemeral range (32768 and up): a port taken from that range can be handed to an
+     * outgoing connection before the process binds it.
+     */
     public static int pick() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // In use: try another.
+            }
         }
+        throw new IllegalStateException("no free loopback port below 32000 after 100 tries");
     }
 }
