@@ -43,7 +43,8 @@ final class AdminProbe implements AutoCloseable {
             }
             List<Long> sorted = new ArrayList<>(micros);
             sorted.sort(null);
-            result = new Result(sorted.size(), failures.get(), percentile(sorted, 0.50), percentile(sorted, 0.99),
+            result = new Result(sorted.size(), failures.get(), percentile(sorted, 0.50), percentile(sorted, 0.95),
+                    percentile(sorted, 0.99),
                     sorted.isEmpty() ? 0 : sorted.getLast(), List.copyOf(failureSamples));
         }
         return result;
@@ -55,11 +56,14 @@ final class AdminProbe implements AutoCloseable {
     }
 
     /** Latencies in microseconds; a failure is a command that did not answer within the command timeout. */
-    record Result(int answers, long failures, long p50Micros, long p99Micros, long maxMicros, List<String> failureSamples) {
+    record Result(
+            int answers, long failures, long p50Micros, long p95Micros, long p99Micros, long maxMicros,
+            List<String> failureSamples) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d answers to show info, %d failed, p50 %.2f ms, p99 %.2f ms, max %.2f ms %s",
-                    answers, failures, p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0, failureSamples);
+            return String.format(Locale.ROOT, "%d answers to show info, %d failed, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms,"
+                    + " max %.2f ms %s", answers, failures, p50Micros / 1000.0, p95Micros / 1000.0, p99Micros / 1000.0,
+                    maxMicros / 1000.0, failureSamples);
         }
     }
 
