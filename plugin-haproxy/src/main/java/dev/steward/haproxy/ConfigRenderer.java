@@ -75,9 +75,11 @@ final class ConfigRenderer {
         line(config, "timeout server " + HaproxyTime.format(timeouts.server()));
         line(config, "timeout http-request " + HaproxyTime.format(timeouts.httpRequest()));
         line(config, "timeout check " + HaproxyTime.format(timeouts.check()));
-        // Retry on another replica only where no byte of a response can have reached the client.
-        line(config, "option redispatch");
-        line(config, "retry-on conn-failure empty-response");
+        if (settings.safeRetries()) {
+            // Retry on another replica only where no byte of a response can have reached the client.
+            line(config, "option redispatch");
+            line(config, "retry-on conn-failure empty-response");
+        }
         line(config, "retries " + settings.retries());
         line(config, "load-server-state-from-file global");
         if (settings.accessLog().target() != AccessLogTarget.OFF) {
