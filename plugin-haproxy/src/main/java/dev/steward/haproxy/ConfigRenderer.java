@@ -38,11 +38,10 @@ final class ConfigRenderer {
         StringBuilder config = new StringBuilder("# Written by Steward from the routing state; edits are overwritten.\n");
         global(config);
         defaults(config);
-        frontend(config, state.targetGroups().groups().stream().sorted(RouteOrder.MOST_SPECIFIC_FIRST).toList());
+        frontend(config, state.targetGroups().groups().stream().sorted(RouteOrder.MOST_SPECIFIC_FIRST).toList(), plan);
         state.targetGroups().groups().stream()
                 .sorted(Comparator.comparing(TargetGroup::name))
-                .forEach(group -> groupBackend(config, group, plan.group(group.name())
-                        .orElseThrow(() -> new IllegalArgumentException("the plan has no pool for group " + group.name()))));
+                .forEach(group -> groupBackend(config, group, pool(plan, group)));
         fallbackBackend(config, plan.fallback());
         noRouteBackend(config);
         return config.toString();
@@ -93,7 +92,12 @@ final class ConfigRenderer {
         }
     }
 
-    private void frontend(StringBuilder config, List<TargetGroup> routes) {
+    private static SlotPool pool(SlotPlan plan, TargetGroup group) {
+        return plan.group(group.name())
+                .orElseThrow(() -> new IllegalArgumentException("the plan has no pool for group " + group.name()));
+    }
+
+    private void frontend(StringBuilder config, List<TargetGroup> routes, SlotPlan plan) {
         section(config, "frontend " + BackendNames.FRONTEND);
         line(config, "bind " + settings.bind() + settings.tlsCertificate()
                 .map(certificate -> " ssl crt " + certificate + " alpn h2,http/1.1")
@@ -102,12 +106,16 @@ final class ConfigRenderer {
         // last requests by path alone, or they would all fall back while its replicas still serve.
         line(config, "acl " + STOPPING + " stopping");
         for (TargetGroup group : routes) {
-            route(config, group);
+            route(config, group, pool(plan, group).holdsTargets());
         }
         line(config, "default_backend " + BackendNames.NO_ROUTE);
     }
 
-    private static void route(StringBuilder config, TargetGroup group) {
+    /**
+     * @param routable whether the group's pool holds targets; taken at a reload, it is what the process
+     *     knows when it soft-stops at the next one (runtime updates since then cannot change a rule)
+     */
+    private static void route(StringBuilder config, TargetGroup group, boolean routable) {
         String name = group.name();
         String backend = BackendNames.group(name);
         String prefix = group.routePrefix();
@@ -124,7 +132,9 @@ final class ConfigRenderer {
             condition += " host_" + name;
         }
         line(config, "acl up_" + name + " nbsrv(" + backend + ") gt 0");
-        line(config, "use_backend " + backend + " if " + condition + " up_" + name + " || " + condition + " " + STOPPING);
+        // Without a target to route to by path alone, a soft-stopping process falls back like the new one.
+        line(config, "use_backend " + backend + " if " + condition + " up_" + name
+                + (routable ? " || " + condition + " " + STOPPING : ""));
         line(config, "use_backend " + BackendNames.FALLBACK + " if " + condition);
     }
 
