@@ -5,6 +5,7 @@
  * @uses dev.steward.api.ProxyBackendProvider
  * @uses dev.steward.api.BroadcastSourceProvider
  * @uses dev.steward.api.PortPolicyProvider
+ * @uses dev.steward.api.CommandProvider
  * @provides dev.steward.api.BroadcastSourceProvider the {@code file} source
  */
 module dev.steward.core {
@@ -27,6 +28,7 @@ module dev.steward.core {
     uses dev.steward.api.ProxyBackendProvider;
     uses dev.steward.api.BroadcastSourceProvider;
     uses dev.steward.api.PortPolicyProvider;
+    uses dev.steward.api.CommandProvider;
 
     provides dev.steward.api.BroadcastSourceProvider with dev.steward.core.source.FileBroadcastSourceProvider;
 

@@ -41,7 +41,20 @@ public interface ProxyBackend extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** Stops the proxy gracefully, including processes still finishing connections. */
+    /** What {@link #close()} does with the proxy's processes: the backend's own setting; {@code STOP} unless it has one. */
+    default ProxyStop onStop() {
+        return ProxyStop.STOP;
+    }
+
+    /**
+     * Stops managing the proxy and leaves its processes as {@code how} says: stopped gracefully, or
+     * serving for the next Steward to take over. A backend that cannot leave its proxy running stops it.
+     */
+    default void close(ProxyStop how) {
+        close();
+    }
+
+    /** Stops managing the proxy as {@link #onStop()} says; by default stops it gracefully, including processes still finishing connections. */
     @Override
     void close();
 }

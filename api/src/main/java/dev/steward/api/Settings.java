@@ -170,7 +170,8 @@ public final class Settings {
 
     /** Records a problem found by the caller's own check of a value read here. */
     public void problem(String key, String reason) {
-        ConfigOrigin origin = config.hasPathOrNull(key) ? config.getValue(key).origin() : null;
+        // A key set to null has no value to point at: it is reported like a missing one.
+        ConfigOrigin origin = config.hasPath(key) ? config.getValue(key).origin() : null;
         problems.add(new ConfigProblem(fullPath(key), reason, origin(origin)));
     }
 

@@ -63,4 +63,13 @@ class SettingsTest {
         settings.section("inner").integer("port", 1, 65535);
         assertThat(settings.problems()).extracting(ConfigProblem::path).containsExactly("steward.x.inner.port");
     }
+
+    @Test
+    void aKeySetToNullIsReportedLikeAMissingOne() {
+        Settings settings = settings("token = null");
+        settings.string("token");
+        settings.problem("token", "is needed with user");
+        assertThat(settings.problems()).extracting(Object::toString)
+                .containsExactly("steward.x.token: is required", "steward.x.token: is needed with user");
+    }
 }

@@ -22,6 +22,9 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.steward.core.Main;
 import java.lang.module.ModuleFinder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -96,16 +99,25 @@ class ArchitectureTest {
             .should(USE_JAVA_UTIL_LOGGING);
 
     /**
-     * A plugin's class may use the api, the JDK, slf4j and its own plugin's packages: never core, Guice,
-     * another plugin or a library the image does not hand it.
+     * The libraries a plugin ships in its own folder of lib/, by plugin: it may use them, and only it.
+     * A plugin jar that ships alone has none.
+     */
+    private static final Map<String, List<String>> SHIPPED_LIBRARIES = Map.of(
+            "dev.steward.etcd", List.of("io.etcd..", "io.netty.."));
+
+    /**
+     * A plugin's class may use the api (with typesafe-config, which the api hands to plugins), the JDK,
+     * slf4j, its own plugin's packages and the libraries it ships: never core, Guice, another plugin or a
+     * library that neither the image nor its own folder holds.
      */
     private static ArchCondition<JavaClass> dependOnlyOnApiTheJdkSlf4jAndTheirOwnPlugin() {
-        return new ArchCondition<>("depend only on dev.steward.api, the JDK, slf4j and their own plugin") {
+        return new ArchCondition<>("depend only on dev.steward.api, the JDK, slf4j, their own plugin and what it ships") {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
                 String ownPlugin = pluginRoot(javaClass.getPackageName());
-                DescribedPredicate<JavaClass> allowed = IN_THE_JDK
-                        .or(resideInAnyPackage(API, "org.slf4j..", ownPlugin + ".."));
+                List<String> packages = new ArrayList<>(List.of(API, "com.typesafe.config..", "org.slf4j..", ownPlugin + ".."));
+                packages.addAll(SHIPPED_LIBRARIES.getOrDefault(ownPlugin, List.of()));
+                DescribedPredicate<JavaClass> allowed = IN_THE_JDK.or(resideInAnyPackage(packages.toArray(String[]::new)));
                 for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
                     if (!allowed.test(dependency.getTargetClass())) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));

@@ -20,8 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RunIT {
     private static final Duration START = Duration.ofSeconds(30);
-    /** What the file source promises: an edit is served within a second. */
-    private static final Duration EDIT_SERVED = Duration.ofSeconds(1);
+    /**
+     * The file source promises an edit served within a second (a 250 ms poll, the 100 ms window, a
+     * runtime update of a few ms; about 300 ms measured, see docs/benchmarks.md). The test allows five:
+     * on a shared CI machine any process can be descheduled for a while, and a timing assertion that
+     * flakes would prove nothing. What it asserts is that the edit is served at all, promptly.
+     */
+    private static final Duration EDIT_SERVED = Duration.ofSeconds(5);
     private static final String ROUTE = "/app1";
     /** The line of {@link #targets} that holds the target's port. */
     private static final int PORT_LINE = 5;

@@ -25,6 +25,8 @@ final class RunningSteward implements AutoCloseable {
     private final Path log;
     private final Path scope;
     private final Set<ProcessHandle> seen = new HashSet<>();
+    /** Set once Steward ended in a way that leaves HAProxy serving on purpose; the test's cleanup stops it then. */
+    private boolean leftHaproxy;
 
     private RunningSteward(Process process, Path log, Path scope) {
         this.process = process;
@@ -71,6 +73,31 @@ final class RunningSteward implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** {@code kill -9} of Steward alone: HAProxy is left serving, for the next start to take over. */
+    void killStewardOnly() {
+        remember();
+        leftHaproxy = true;
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** Waits until Steward exits by itself (a {@code steward stop}) and returns its exit status; HAProxy may be left serving. */
+    int awaitExit() {
+        leftHaproxy = true;
+        if (!waitForExit()) {
+            fail("Steward did not exit within %s; log:%n%s", STOP_DEADLINE, log());
+        }
+        return process.exitValue();
+    }
+
+    /** Stops, at once, every HAProxy process whose command line names {@code scope}: a test's cleanup. */
+    static void stopHaproxyOf(Path scope) {
+        ProcessHandle.allProcesses()
+                .filter(RunningSteward::isHaproxy)
+                .filter(handle -> handle.info().commandLine().map(line -> line.contains(scope.toString())).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** The HAProxy processes of this run that are alive now. */
     List<ProcessHandle> haproxyProcesses() {
         remember();
@@ -82,11 +109,26 @@ final class RunningSteward implements AutoCloseable {
     }
 
     /**
+     * Kills Steward with SIGKILL, as a crash would: nothing of it runs any more, so nothing is cleaned up
+     * or revoked. The HAProxy processes it leaves behind are killed too, to leave nothing running.
+     */
+    void kill() {
+        remember();
+        process.destroyForcibly();
+        waitForExit();
+        haproxyProcesses().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
      * Stops Steward with SIGTERM and waits for it; then fails if it did not stop in time or left an
      * HAProxy process behind. Whatever happens, nothing this run started is left running.
      */
     @Override
     public void close() {
+        if (leftHaproxy) {
+            process.destroyForcibly();
+            return;
+        }
         remember();
         process.destroy();
         boolean stopped = waitForExit();

@@ -8,6 +8,8 @@ import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes HAProxy's configuration for a routing state and a slot plan: a pure function of them and
@@ -15,14 +17,23 @@ import java.util.List;
  * can inject a directive.
  */
 final class ConfigRenderer {
+    private static final String INDENT = "    ";
+    private static final String INDENT_PATTERN = " {4}";
     /** Where a free slot points: a refused connection at once should it ever be used by mistake. */
     static final String PLACEHOLDER_HOST = "127.0.0.1";
     static final int PLACEHOLDER_PORT = 1;
     static final String PLACEHOLDER_ADDRESS = PLACEHOLDER_HOST + ":" + PLACEHOLDER_PORT;
+    /** What a free slot's server line says after its name. */
+    private static final String FREE_SLOT = PLACEHOLDER_ADDRESS + " disabled weight " + Target.DEFAULT_WEIGHT;
+    /** A slot's server line as {@link #servers} writes it: the name, the target and its weight, the parameters. */
+    private static final Pattern SERVER_LINE = Pattern.compile(
+            "(?m)^(?<name>" + INDENT_PATTERN + "server slot[1-9][0-9]* )\\S+(?: disabled)? weight [0-9]+(?<parameters> .*)$");
 
-    private static final String INDENT = "    ";
     /** No group's ACL can take this name: theirs start with path_, host_ or up_. */
     private static final String STOPPING = "steward_stopping";
+    /** A group's rule as {@link #route} writes it for a group whose pool holds targets: with the clause for a stopping process. */
+    private static final Pattern STOPPING_ROUTE = Pattern.compile(
+            "(?m)^(?<rule>" + INDENT_PATTERN + "use_backend \\S+ if .+ up_\\S+) \\|\\| .+ " + STOPPING + "$");
 
     private final HaproxySettings settings;
     private final RuntimePaths paths;
@@ -45,6 +56,18 @@ final class ConfigRenderer {
         fallbackBackend(config, plan.fallback());
         noRouteBackend(config);
         return config.toString();
+    }
+
+    /**
+     * A configuration this renderer wrote, with every slot free: what only a reload can change. For a
+     * configuration rendered from a plan, the same as rendering the plan's {@link SlotPlan#vacated()};
+     * what an adopted process runs is known only as the file it was started on.
+     */
+    static String vacated(String config) {
+        requireNonNull(config, "config is null");
+        String free = SERVER_LINE.matcher(config).replaceAll("${name}" + Matcher.quoteReplacement(FREE_SLOT) + "${parameters}");
+        // With every slot free, no group is routable by path alone in a stopping process.
+        return STOPPING_ROUTE.matcher(free).replaceAll("${rule}");
     }
 
     private void global(StringBuilder config) {
@@ -170,7 +193,7 @@ final class ConfigRenderer {
         for (Slot slot : pool.slots()) {
             String server = slot.target()
                     .map(target -> target.address() + " weight " + target.weight())
-                    .orElse(PLACEHOLDER_ADDRESS + " disabled weight " + Target.DEFAULT_WEIGHT);
+                    .orElse(FREE_SLOT);
             line(config, "server " + slot.name() + " " + server + parameters);
         }
     }

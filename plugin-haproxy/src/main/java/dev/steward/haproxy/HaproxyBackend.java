@@ -8,14 +8,18 @@ import dev.steward.api.ApplyOutcome;
 import dev.steward.api.BackendStatus;
 import dev.steward.api.Metrics;
 import dev.steward.api.ProxyBackend;
+import dev.steward.api.ProxyStop;
 import dev.steward.api.TimeSource;
+import dev.steward.api.model.FallbackTargets;
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.model.TargetGroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * takes over from the old one (listening sockets handed over, old process finishing its connections);
  * it succeeds only once the new process answers on the admin socket with its own pid. The serving
  * process is supervised, old processes are bounded in number, and the access log never blocks HAProxy.
+ *
+ * <p>An HAProxy that an earlier Steward left running on the same data directory (a stop that kept it, a
+ * {@code kill -9} of Steward) is taken over at start once proven to be Steward's own: its pid stays, it
+ * keeps serving, the first apply reads its slots back and sets them through the runtime API, and only
+ * a configuration that must change costs a reload.
  *
  * <p>Applies, restarts, drain completion and the periodic reconcile all run under this object's lock,
  * so a reload and runtime changes never interleave.
@@ -62,6 +71,9 @@ final class HaproxyBackend implements ProxyBackend {
     private final RetiringGate retiringGate;
     private final Supervisor supervisor;
     private final Optional<AccessLogReceiver> accessLog;
+    private final ProcessRecords records;
+    private final ExitPoller poller = new ExitPoller();
+    private final Adopter adopter;
 
     private HaproxyBinary binary;
     private HaproxyLauncher launcher;
@@ -70,6 +82,8 @@ final class HaproxyBackend implements ProxyBackend {
     private volatile Optional<Running> running = Optional.empty();
     private volatile Optional<HaproxyProcess> lastSpawned = Optional.empty();
     private volatile boolean closed;
+    /** Whether start() ran: only a started backend owns the processes of its data directory and their record. */
+    private boolean started;
 
     HaproxyBackend(HaproxySettings settings, RuntimePaths paths, Path home, TimeSource time, Metrics metrics) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -90,13 +104,24 @@ final class HaproxyBackend implements ProxyBackend {
                 ? Optional.of(new AccessLogReceiver(paths.accessLogSocket(), settings.accessLog().queueSize(),
                         LoggerFactory.getLogger(AccessLogReceiver.LOGGER), metrics, time))
                 : Optional.empty();
+        this.records = new ProcessRecords(paths.processRecord());
+        this.adopter = new Adopter(paths, runtimeApi, records, outputs, poller);
     }
 
-    /** Prepares the directories, finds HAProxy and opens the access log socket; HAProxy itself starts with the first apply. */
+    /**
+     * Prepares the directories, finds HAProxy, takes over an HAProxy an earlier Steward left running and
+     * opens the access log socket; without one to take over, HAProxy starts with the first apply.
+     *
+     * @throws HaproxyException when what answers on the admin socket is not Steward's own HAProxy
+     */
     @Override
     public synchronized void start() {
         requireOpen();
         log.info("HAProxy backend uses {}; files under {}", binary().describe(), paths.directory());
+        if (!started) {
+            started = true;
+            takeOver(adopter.find());
+        }
         accessLog.ifPresent(AccessLogReceiver::start);
         if (rotation == null) {
             rotation = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform()
@@ -116,9 +141,41 @@ final class HaproxyBackend implements ProxyBackend {
         }
     }
 
+    /** Tracks what an earlier Steward left running; the serving process's slots are read back at the first apply. */
+    private void takeOver(Adoption adoption) {
+        for (Adoption.Retired old : adoption.retiring()) {
+            retiring.add(old.process(), old.revision(), old.since());
+        }
+        if (!adoption.retiring().isEmpty()) {
+            log.info("Tracking {} that an earlier Steward left finishing connections", adoption.retiring().stream()
+                    .map(old -> old.process().describe() + " (revision " + old.revision() + ")").collect(Collectors.joining(", ")));
+        }
+        adoption.serving().ifPresent(process -> {
+            Optional<String> config = liveConfig();
+            running = Optional.of(new Running(process, config.orElse(""), config.map(ConfigRenderer::vacated).orElse(""),
+                    SlotPlan.NONE, new RoutingState(adoption.revision(), TargetGroups.NONE, FallbackTargets.NONE), true,
+                    time.wallTime()));
+            lastSpawned = Optional.of(process);
+            supervisor.watch(process);
+            log.info("Took over {}, which an earlier Steward left serving revision {} or newer; it keeps serving, and the"
+                    + " first apply reads its slots back{}", process.describe(), adoption.revision(),
+                    config.isPresent() ? "" : " (" + paths.liveConfig() + " is missing, so the first apply replaces it with a reload)");
+        });
+        recordProcesses();
+    }
+
+    private Optional<String> liveConfig() {
+        try {
+            return Optional.of(Files.readString(paths.liveConfig()));
+        } catch (IOException missing) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Runtime first: when the state fits the running process's groups and pools, its slots are set
-     * through the runtime API; otherwise, or when a runtime command fails, a validated reload.
+     * through the runtime API; otherwise, or when a runtime command fails, a validated reload. An
+     * adopted process's slots are read back first, so that each replica keeps its slot.
      */
     @Override
     public synchronized ApplyOutcome apply(RoutingState state) {
@@ -130,12 +187,21 @@ final class HaproxyBackend implements ProxyBackend {
             slots.forgetDrains();
         }
         serving.ifPresent(this::releaseFinishedDrains);
+        Optional<Running> adopted = serving.filter(Running::adopted);
+        Optional<String> unreadable = Optional.empty();
         SlotPlan before = slots.withDrains(previous.map(Running::plan).orElse(SlotPlan.NONE));
+        if (adopted.isPresent()) {
+            try {
+                before = AdoptedSlots.recover(ServersState.parse(runtimeApi.showServersState()), state);
+            } catch (RuntimeApiException failure) {
+                unreadable = Optional.of(failure.getMessage());
+            }
+        }
         SlotPlan plan = allocator.plan(state, before);
         String config = renderer.render(state, plan);
         String shape = renderer.render(state, plan.vacated());
         String reason;
-        boolean fits = serving.isPresent() && serving.get().shape().equals(shape);
+        boolean fits = serving.isPresent() && serving.get().shape().equals(shape) && unreadable.isEmpty();
         // Without runtime updates only a state that renders to the running configuration skips the reload.
         if (fits && (settings.runtimeUpdates() || serving.get().config().equals(config))) {
             try {
@@ -152,8 +218,15 @@ final class HaproxyBackend implements ProxyBackend {
             }
         } else if (fits) {
             reason = "runtime updates are off: " + ReloadReason.between(serving.get().state(), state);
+        } else if (adopted.isPresent()) {
+            reason = unreadable.map(failure -> "the slots of the adopted " + adopted.get().process().describe()
+                            + " cannot be read back: " + failure)
+                    .orElseGet(() -> "the adopted " + adopted.get().process().describe() + (adopted.get().shape().isEmpty()
+                            ? " runs a configuration Steward cannot see (" + paths.liveConfig() + " is missing)"
+                            : " runs another configuration than revision " + state.revision() + " renders"));
         } else {
-            reason = serving.map(current -> reloadReason(current, state, before, plan))
+            SlotPlan from = before;
+            reason = serving.map(current -> reloadReason(current, state, from, plan))
                     .orElseGet(() -> previous.map(dead -> dead.process().describe() + " had " + dead.process().exitDescription())
                             .orElse("first start"));
         }
@@ -166,10 +239,17 @@ final class HaproxyBackend implements ProxyBackend {
 
     private ApplyOutcome runtimeUpdated(Running serving, RoutingState state, SlotPlan plan, String config, String shape,
             Reconciliation update) {
-        running = Optional.of(new Running(serving.process(), config, shape, plan, state));
+        running = Optional.of(new Running(serving.process(), config, shape, plan, state, false, serving.since()));
         if (!serving.config().equals(config)) {
             // A restart on the live configuration must find the slots as they are now, not as at the last reload.
             AtomicFiles.write(paths.liveConfig(), config);
+        }
+        if (serving.adopted()) {
+            recordProcesses();
+            log.info("{} serves revision {} after {} runtime commands and no reload", serving.process().describe(),
+                    state.revision(), update.commands().size());
+            return new ApplyOutcome(ApplyMode.RUNTIME, "took over " + serving.process().describe() + " with "
+                    + update.commands().size() + " runtime commands");
         }
         if (update.commands().isEmpty()) {
             return new ApplyOutcome(ApplyMode.RUNTIME, "unchanged");
@@ -212,7 +292,8 @@ final class HaproxyBackend implements ProxyBackend {
         // The new process has read the saved states; a later start must not take addresses from them.
         AtomicFiles.write(paths.serverState(), ServerStateFile.EMPTY);
         serving.ifPresent(old -> retiring.add(old.process(), old.state().revision(), time.wallTime()));
-        running = Optional.of(new Running(next, config, shape, plan, state));
+        running = Optional.of(new Running(next, config, shape, plan, state, false, time.wallTime()));
+        recordProcesses();
         supervisor.watch(next);
         outputs.prune(runningSpawns());
         log.info("{} serves revision {}", next.describe(), state.revision());
@@ -257,7 +338,7 @@ final class HaproxyBackend implements ProxyBackend {
      * that fails, costs a validated reload of the same state.
      */
     private synchronized void reconcile() {
-        Optional<Running> serving = running.filter(current -> current.process().isAlive());
+        Optional<Running> serving = running.filter(current -> current.process().isAlive() && !current.adopted());
         if (closed || serving.isEmpty()) {
             return;
         }
@@ -342,7 +423,9 @@ final class HaproxyBackend implements ProxyBackend {
         if (closed) {
             detail = "stopped";
         } else if (current.isPresent()) {
-            detail = "serving revision " + current.get().state().revision() + retiringGate.waiting().map(note -> "; " + note).orElse("");
+            detail = (current.get().adopted() ? "adopted, serving revision " + current.get().state().revision() + " or newer"
+                    : "serving revision " + current.get().state().revision())
+                    + retiringGate.waiting().map(note -> "; " + note).orElse("");
         } else {
             detail = supervisor.pending().orElseGet(() -> spawned.map(process -> process.describe() + " is not running")
                     .orElse("not started"));
@@ -356,12 +439,25 @@ final class HaproxyBackend implements ProxyBackend {
                 detail);
     }
 
+    @Override
+    public ProxyStop onStop() {
+        return settings.onStop();
+    }
+
+    /** Stops or keeps HAProxy as {@code steward.haproxy.on-stop} says. */
+    @Override
+    public void close() {
+        close(settings.onStop());
+    }
+
     /**
-     * Soft-stops the serving process and every retiring one, waits for all of them up to the bound, then
-     * stops hard what outlives it. The access log is read until they have exited.
+     * {@code STOP} soft-stops the serving process and every retiring one, waits for all of them up to the
+     * bound, then stops hard what outlives it; the access log is read until they have exited. {@code KEEP}
+     * leaves them running, written down in the process record for the next Steward to take over.
      */
     @Override
-    public synchronized void close() {
+    public synchronized void close(ProxyStop how) {
+        requireNonNull(how, "how is null");
         if (closed) {
             return;
         }
@@ -373,14 +469,60 @@ final class HaproxyBackend implements ProxyBackend {
         if (reconciliation != null) {
             reconciliation.shutdownNow();
         }
+        // A backend that only rendered or checked (steward check, render) leaves a running Steward's processes alone.
+        if (started && how == ProxyStop.KEEP) {
+            keepRunning();
+        } else if (started) {
+            stopAll();
+        }
+        running = Optional.empty();
+        poller.close();
+        accessLog.ifPresent(AccessLogReceiver::close);
+    }
+
+    private void keepRunning() {
+        recordProcesses();
+        running.filter(current -> current.process().isAlive()).ifPresent(current -> log.info(
+                "{} keeps serving revision {} while Steward is stopped: nothing supervises it or changes its routes until the"
+                        + " next start of Steward on {} takes it over", current.process().describe(), current.state().revision(),
+                paths.directory()));
+        List<HaproxyProcess> old = retiring.alive();
+        if (!old.isEmpty()) {
+            log.info("Left finishing their connections: {}", old.stream().map(HaproxyProcess::describe).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private void stopAll() {
         List<HaproxyProcess> processes = new ArrayList<>(retiring.processes());
         running.map(Running::process).ifPresent(processes::add);
         if (!processes.isEmpty()) {
-            log.info("Stopping {}", processes.stream().map(HaproxyProcess::describe).collect(Collectors.joining(", ")));
+            log.info("Stopping {}; open requests have up to {} ms to finish",
+                    processes.stream().map(HaproxyProcess::describe).collect(Collectors.joining(", ")),
+                    settings.stopTimeout().toMillis());
             stopper.stop(processes, settings.stopTimeout());
         }
-        running = Optional.empty();
-        accessLog.ifPresent(AccessLogReceiver::close);
+        try {
+            records.clear();
+        } catch (UncheckedIOException problem) {
+            log.warn("{}; the next start finds no HAProxy of this one to take over and ignores it", problem.getMessage());
+        }
+    }
+
+    /**
+     * Writes down the processes that run now, for a later Steward. A failure only costs that Steward the
+     * take-over: it refuses a process the record does not name, so it is logged, not thrown.
+     */
+    private void recordProcesses() {
+        List<RecordedProcess> alive = new ArrayList<>();
+        running.filter(current -> current.process().isAlive()).ifPresent(current -> alive.add(RecordedProcess.of(
+                RecordedProcess.Role.SERVING, current.process(), current.state().revision(), current.since())));
+        alive.addAll(retiring.records());
+        try {
+            records.write(alive);
+        } catch (UncheckedIOException problem) {
+            log.error("{}: a later Steward will not take over {}, it refuses processes the record does not name", problem.getMessage(),
+                    alive.stream().map(process -> "pid " + process.pid()).collect(Collectors.joining(", ")));
+        }
     }
 
     /** Finds HAProxy, the first time after preparing the files its configuration names. */
@@ -419,7 +561,9 @@ final class HaproxyBackend implements ProxyBackend {
         Running last = running.orElseThrow();
         log.info("Restarting HAProxy on the configuration of revision {} after {}", last.state().revision(), cause);
         HaproxyProcess next = spawnAndProve(() -> launcher().start(paths.liveConfig()));
-        running = Optional.of(new Running(next, last.config(), last.shape(), last.plan(), last.state()));
+        running = Optional.of(new Running(next, last.config(), last.shape(), last.plan(), last.state(), last.adopted(),
+                time.wallTime()));
+        recordProcesses();
         outputs.prune(runningSpawns());
         slots.finishReload(last.state(), last.plan());
         return Optional.of(next);
@@ -464,7 +608,11 @@ final class HaproxyBackend implements ProxyBackend {
      * @param config the configuration of its slots as they are now, also after runtime updates
      * @param shape that configuration with every slot free: what only a reload can change
      * @param plan the slots it serves
-     * @param state the newest state it serves
+     * @param state the newest state it serves; for an adopted process not yet applied to, only the revision it was
+     *     written down with
+     * @param adopted whether it was taken over and not applied to since: its slots are read back at the next apply
+     * @param since when it began to serve
      */
-    private record Running(HaproxyProcess process, String config, String shape, SlotPlan plan, RoutingState state) {}
+    private record Running(HaproxyProcess process, String config, String shape, SlotPlan plan, RoutingState state,
+            boolean adopted, Instant since) {}
 }

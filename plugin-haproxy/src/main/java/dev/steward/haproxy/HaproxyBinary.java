@@ -101,7 +101,9 @@ final class HaproxyBinary {
                     .start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new HaproxyException(String.join(" ", command) + " did not finish within " + timeout.toMillis() + " ms");
+                throw new HaproxyException("expected " + String.join(" ", command) + " to finish within " + timeout.toMillis()
+                        + " ms (steward.haproxy.config-check-timeout), found it still running and stopped it; a very large"
+                        + " configuration or a busy machine needs a longer timeout");
             }
             return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException problem) {

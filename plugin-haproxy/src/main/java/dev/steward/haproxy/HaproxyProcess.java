@@ -4,31 +4,37 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
- * One HAProxy process and its output files. Signalled through its {@link ProcessHandle}, as any process
- * found by its pid could be; only its exit and exit status come from the {@link Process} of a child
- * Steward spawned, whose exit is known only once the JDK has collected the status.
+ * One HAProxy process and its output files, signalled through its {@link ProcessHandle}. A process
+ * Steward spawned reports its exit and exit status through its {@link Process}; one an earlier Steward
+ * spawned and this one adopted is not its child, so its exit is learnt by polling and its status is unknown.
  */
 final class HaproxyProcess {
     private final long spawn;
-    private final Process child;
     private final ProcessHandle handle;
     private final CompletableFuture<Void> exit;
+    private final Supplier<String> exitStatus;
+    private final boolean adopted;
     private final Path stdout;
     private final Path stderr;
 
-    private HaproxyProcess(long spawn, Process child, Path stdout, Path stderr) {
+    private HaproxyProcess(long spawn, ProcessHandle handle, CompletableFuture<Void> exit, Supplier<String> exitStatus,
+            boolean adopted, Path stdout, Path stderr) {
         this.spawn = spawn;
-        this.child = child;
-        this.handle = child.toHandle();
-        this.exit = child.onExit().thenApply(exited -> null);
-        this.stdout = stdout;
-        this.stderr = stderr;
+        this.handle = handle;
+        this.exit = exit;
+        this.exitStatus = exitStatus;
+        this.adopted = adopted;
+        this.stdout = requireNonNull(stdout, "stdout is null");
+        this.stderr = requireNonNull(stderr, "stderr is null");
     }
 
     /**
@@ -38,9 +44,20 @@ final class HaproxyProcess {
      */
     static HaproxyProcess spawned(long spawn, Process child, Path stdout, Path stderr) {
         requireNonNull(child, "child is null");
-        requireNonNull(stdout, "stdout is null");
-        requireNonNull(stderr, "stderr is null");
-        return new HaproxyProcess(spawn, child, stdout, stderr);
+        return new HaproxyProcess(spawn, child.toHandle(), child.onExit().thenApply(exited -> null),
+                () -> "exited with status " + child.exitValue(), false, stdout, stderr);
+    }
+
+    /**
+     * A process an earlier Steward spawned, taken over by this one.
+     *
+     * @param exit completes when the process has exited (see {@link ExitPoller})
+     */
+    static HaproxyProcess adopted(long spawn, ProcessHandle handle, CompletableFuture<Void> exit, Path stdout, Path stderr) {
+        requireNonNull(handle, "handle is null");
+        requireNonNull(exit, "exit is null");
+        return new HaproxyProcess(spawn, handle, exit,
+                () -> "exited (its status went to the Steward that started it, not to this one)", true, stdout, stderr);
     }
 
     long spawn() {
@@ -49,6 +66,16 @@ final class HaproxyProcess {
 
     long pid() {
         return handle.pid();
+    }
+
+    /** When the operating system started it: with the pid, what tells this process from a later one with its pid. */
+    Optional<Instant> started() {
+        return handle.info().startInstant();
+    }
+
+    /** Whether an earlier Steward started it. */
+    boolean adopted() {
+        return adopted;
     }
 
     Path stdout() {
@@ -86,7 +113,7 @@ final class HaproxyProcess {
 
     /** {@code "exited with status 137"}; call once the process has exited. */
     String exitDescription() {
-        return exit.isDone() ? "exited with status " + child.exitValue() : "is still running";
+        return exit.isDone() ? exitStatus.get() : "is still running";
     }
 
     /** SIGTERM: HAProxy closes everything at once. */
@@ -100,7 +127,7 @@ final class HaproxyProcess {
     }
 
     String describe() {
-        return "HAProxy spawn " + spawn + " (pid " + pid() + ")";
+        return "HAProxy spawn " + spawn + " (pid " + pid() + (adopted ? ", adopted" : "") + ")";
     }
 
     @Override

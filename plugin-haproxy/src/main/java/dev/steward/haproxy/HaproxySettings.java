@@ -2,6 +2,7 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.steward.api.ProxyStop;
 import dev.steward.api.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.Set;
  * @param logs bounds on HAProxy's output files
  * @param startTimeout how long a new process has to prove it took over
  * @param stopTimeout how long a stop waits before it stops processes hard
+ * @param onStop whether a stop of Steward stops HAProxy or leaves it serving for the next Steward to take over
  * @param configCheckTimeout how long {@code haproxy -c} may take
  * @param commandTimeout how long one runtime API command may take
  * @param drainTimeout how long a slot whose target left drains before it serves another target, requests left or not
@@ -50,6 +52,7 @@ record HaproxySettings(
         LogLimits logs,
         Duration startTimeout,
         Duration stopTimeout,
+        ProxyStop onStop,
         Duration configCheckTimeout,
         Duration commandTimeout,
         Duration drainTimeout,
@@ -82,6 +85,7 @@ record HaproxySettings(
         requireNonNull(logs, "logs is null");
         requireNonNull(startTimeout, "startTimeout is null");
         requireNonNull(stopTimeout, "stopTimeout is null");
+        requireNonNull(onStop, "onStop is null");
         requireNonNull(configCheckTimeout, "configCheckTimeout is null");
         requireNonNull(commandTimeout, "commandTimeout is null");
         requireNonNull(drainTimeout, "drainTimeout is null");
@@ -125,6 +129,7 @@ record HaproxySettings(
         int logRotations = settings.integer("log-rotations", 0, 100);
         Duration startTimeout = settings.duration("start-timeout", Duration.ofMillis(100), Duration.ofHours(1));
         Duration stopTimeout = settings.duration("stop-timeout", Duration.ZERO, Duration.ofHours(1));
+        String onStop = settings.string("on-stop", label -> ProxyStop.parse(label).isPresent(), ProxyStop.EXPECTED);
         Duration configCheckTimeout = settings.duration("config-check-timeout", Duration.ofMillis(100), Duration.ofHours(1));
         Duration commandTimeout = settings.duration("command-timeout", Duration.ofMillis(10), Duration.ofMinutes(10));
         Duration drainTimeout = settings.duration("drain-timeout", Duration.ZERO, Duration.ofHours(24));
@@ -151,6 +156,7 @@ record HaproxySettings(
                 new LogLimits(logMaxSize, logKeep, logRotations),
                 startTimeout,
                 stopTimeout,
+                ProxyStop.parse(onStop).orElse(ProxyStop.STOP),
                 configCheckTimeout,
                 commandTimeout,
                 drainTimeout,

@@ -19,6 +19,8 @@ final class ProcessStopper {
     /** After SIGTERM HAProxy exits at once; this only covers a process that is stuck. */
     private static final Duration HARD_STOP_GRACE = Duration.ofSeconds(2);
     private static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(5);
+    /** How often a long wait for open requests says it still waits. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final TimeSource time;
 
@@ -31,12 +33,28 @@ final class ProcessStopper {
         requireNonNull(processes, "processes is null");
         requireNonNull(bound, "bound is null");
         processes.stream().filter(HaproxyProcess::isAlive).forEach(this::softStop);
-        long deadline = time.monotonicNanos() + bound.toNanos();
+        long start = time.monotonicNanos();
+        long deadline = start + bound.toNanos();
         for (HaproxyProcess process : processes) {
-            if (!process.awaitExit(Duration.ofNanos(Math.max(0, deadline - time.monotonicNanos())))) {
+            if (!awaitExit(process, start, deadline)) {
                 log.warn("{} still runs after {} ms of soft stop; stopping it hard", process.describe(), bound.toMillis());
                 hardStop(process);
             }
+        }
+    }
+
+    /** Waits for the process up to the deadline, saying every few seconds that it still waits. */
+    private boolean awaitExit(HaproxyProcess process, long start, long deadline) {
+        while (true) {
+            long remaining = deadline - time.monotonicNanos();
+            if (process.awaitExit(Duration.ofNanos(Math.max(0, Math.min(remaining, PROGRESS_EVERY.toNanos()))))) {
+                return true;
+            }
+            if (deadline - time.monotonicNanos() <= 0) {
+                return false;
+            }
+            log.info("Waiting for {} to finish its open requests: {} s passed, stopped hard after {} s", process.describe(),
+                    Duration.ofNanos(time.monotonicNanos() - start).toSeconds(), Duration.ofNanos(deadline - start).toSeconds());
         }
     }
 

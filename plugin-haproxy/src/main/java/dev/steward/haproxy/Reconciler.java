@@ -95,12 +95,12 @@ final class Reconciler {
     }
 
     /** A target named by DNS is taken to match on its port: HAProxy shows the address it resolved. */
-    private static boolean pointsAt(ServerState running, Target target) {
+    static boolean pointsAt(ServerState running, Target target) {
         return running.port() == target.port()
                 && (!ModelRules.isIpLiteral(target.host()) || sameIp(target.host(), running.address()));
     }
 
-    private static boolean sameIp(String expected, String shown) {
+    static boolean sameIp(String expected, String shown) {
         return ModelRules.isIpLiteral(shown) && InetAddress.ofLiteral(expected).equals(InetAddress.ofLiteral(shown));
     }
 }

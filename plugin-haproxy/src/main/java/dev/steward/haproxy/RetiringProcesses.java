@@ -49,5 +49,14 @@ final class RetiringProcesses {
         return byPid.values().stream().map(Entry::process).filter(HaproxyProcess::isAlive).toList();
     }
 
+    /** The processes still alive, as written down for the next Steward. */
+    List<RecordedProcess> records() {
+        return byPid.values().stream()
+                .filter(entry -> entry.process().isAlive())
+                .map(entry -> RecordedProcess.of(RecordedProcess.Role.RETIRING, entry.process(), entry.retiring().revision(),
+                        entry.retiring().since()))
+                .toList();
+    }
+
     private record Entry(HaproxyProcess process, RetiringProcess retiring) {}
 }

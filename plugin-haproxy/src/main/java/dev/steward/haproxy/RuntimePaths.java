@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param liveConfig the configuration the serving process runs
  * @param candidateConfig a configuration being checked and started
  * @param serverState the server-state file a new process loads
+ * @param processRecord names the HAProxy processes Steward started that may outlive it
  * @param runtimeDirectory holds the admin socket; only Steward's user can enter it
  * @param adminSocket HAProxy's admin socket
  * @param logs HAProxy's output files
@@ -34,6 +35,7 @@ record RuntimePaths(
         Path liveConfig,
         Path candidateConfig,
         Path serverState,
+        Path processRecord,
         Path runtimeDirectory,
         Path adminSocket,
         Path logs,
@@ -51,6 +53,7 @@ record RuntimePaths(
         requireNonNull(liveConfig, "liveConfig is null");
         requireNonNull(candidateConfig, "candidateConfig is null");
         requireNonNull(serverState, "serverState is null");
+        requireNonNull(processRecord, "processRecord is null");
         requireNonNull(runtimeDirectory, "runtimeDirectory is null");
         requireNonNull(adminSocket, "adminSocket is null");
         requireNonNull(logs, "logs is null");
@@ -71,6 +74,7 @@ record RuntimePaths(
                 directory.resolve("haproxy.cfg"),
                 directory.resolve("haproxy.cfg.candidate"),
                 directory.resolve("haproxy.state"),
+                directory.resolve("haproxy.processes"),
                 runtimeDirectory,
                 runtimeDirectory.resolve("admin.sock"),
                 directory.resolve("logs"),

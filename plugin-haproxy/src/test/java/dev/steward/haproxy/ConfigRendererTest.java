@@ -130,4 +130,11 @@ class ConfigRendererTest {
             throw new IllegalStateException(problem);
         }
     }
+
+    @Test
+    void aRenderedConfigurationWithItsSlotsVacatedIsTheRenderingOfTheVacatedPlan() {
+        SlotPlan plan = allocator.plan(TWO_ROUTES);
+
+        assertThat(ConfigRenderer.vacated(renderer.render(TWO_ROUTES, plan))).isEqualTo(renderer.render(TWO_ROUTES, plan.vacated()));
+    }
 }

@@ -2,7 +2,6 @@ package dev.steward.api.model;
 
 import static java.util.Objects.requireNonNull;
 
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
@@ -28,26 +27,49 @@ public final class RoutingDocumentParser {
      * @param originName how the document is named in messages, such as a file path or a store key
      */
     public static RoutingDocument parse(String text, String originName) {
-        requireNonNull(text, "text is null");
-        requireNonNull(originName, "originName is null");
-        Config config;
-        try {
-            config = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(originName))
-                    .resolve();
-        } catch (ConfigException problem) {
-            throw new InvalidBroadcastException("", "cannot be parsed: " + withoutOrigin(problem)).at(origin(problem.origin(), originName));
-        }
-        ConfigObject root = config.root();
+        ConfigObject root = tree(text, originName);
         try {
             return RoutingDecoder.document(root.unwrapped());
         } catch (InvalidBroadcastException problem) {
-            return rethrowWithOrigin(problem, root, originName);
+            throw withOrigin(problem, root, originName);
         }
     }
 
-    private static RoutingDocument rethrowWithOrigin(InvalidBroadcastException problem, ConfigObject root, String originName) {
+    /**
+     * Reads a document that holds exactly one kind, in the shape of a body of the HTTP API:
+     * {@code {"targetGroups": [...]}} or {@code {"fallbackTargets": [...]}}. The kind's field is
+     * required and no other field is allowed, so a document of the other kind never passes for an
+     * empty one.
+     *
+     * @param originName how the document is named in messages, such as a file path or a store key
+     */
+    public static Broadcast parse(String text, String originName, BroadcastKind kind) {
+        requireNonNull(kind, "kind is null");
+        ConfigObject root = tree(text, originName);
+        try {
+            return switch (kind) {
+                case TARGET_GROUPS -> RoutingDecoder.targetGroups(root.unwrapped());
+                case FALLBACK_TARGETS -> RoutingDecoder.fallbackTargets(root.unwrapped());
+            };
+        } catch (InvalidBroadcastException problem) {
+            throw withOrigin(problem, root, originName);
+        }
+    }
+
+    private static ConfigObject tree(String text, String originName) {
+        requireNonNull(text, "text is null");
+        requireNonNull(originName, "originName is null");
+        try {
+            return ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(originName))
+                    .resolve().root();
+        } catch (ConfigException problem) {
+            throw new InvalidBroadcastException("", "cannot be parsed: " + withoutOrigin(problem)).at(origin(problem.origin(), originName));
+        }
+    }
+
+    private static InvalidBroadcastException withOrigin(InvalidBroadcastException problem, ConfigObject root, String originName) {
         ConfigOrigin origin = locate(root, problem.field()).orElse(root.origin());
-        throw problem.at(origin(origin, originName));
+        return problem.at(origin(origin, originName));
     }
 
     /** The nearest value to {@code field} that exists in the tree: the field, or its closest parent. */

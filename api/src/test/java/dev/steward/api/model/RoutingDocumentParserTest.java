@@ -3,6 +3,7 @@ package dev.steward.api.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RoutingDocumentParserTest {
@@ -55,5 +56,43 @@ class RoutingDocumentParserTest {
                     assertThat(problem.origin()).hasValueSatisfying(origin -> assertThat(origin).startsWith("conf/targets.conf:"));
                     assertThat(problem.getMessage()).contains("cannot be parsed");
                 });
+    }
+
+    @Test
+    void readsOneKind() {
+        String text = """
+                {"fallbackTargets": [{"host": "127.0.0.1", "port": 20100, "replicaId": "f1"}]}
+                """;
+        assertThat(RoutingDocumentParser.parse(text, "store/fallback", BroadcastKind.FALLBACK_TARGETS))
+                .isEqualTo(new FallbackTargets(List.of(new Target("127.0.0.1", 20100, "f1"))));
+    }
+
+    @Test
+    void aDocumentOfTheOtherKindIsNotAnEmptyOne() {
+        assertThatThrownBy(() -> RoutingDocumentParser.parse("{\"fallbackTargets\": []}", "store/groups",
+                BroadcastKind.TARGET_GROUPS))
+                .isInstanceOfSatisfying(InvalidBroadcastException.class, problem -> {
+                    assertThat(problem.field()).isEqualTo("fallbackTargets");
+                    assertThat(problem.origin()).contains("store/groups:1");
+                    assertThat(problem.reason()).contains("unknown field");
+                });
+        assertThatThrownBy(() -> RoutingDocumentParser.parse("{}", "store/groups", BroadcastKind.TARGET_GROUPS))
+                .isInstanceOfSatisfying(InvalidBroadcastException.class,
+                        problem -> assertThat(problem).hasMessage("store/groups:1: targetGroups: is required"));
+    }
+
+    @Test
+    void namesTheLineOfABadFieldInOneKind() {
+        String text = """
+                {
+                  "targetGroups": [
+                    {"name": "app1", "routePrefix": "/app1",
+                     "targets": [{"host": "127.0.0.1", "port": 70000, "replicaId": "r1"}]}
+                  ]
+                }
+                """;
+        assertThatThrownBy(() -> RoutingDocumentParser.parse(text, "/steward/state/target-groups", BroadcastKind.TARGET_GROUPS))
+                .isInstanceOfSatisfying(InvalidBroadcastException.class, problem -> assertThat(problem).hasMessage(
+                        "/steward/state/target-groups:4: targetGroups[0].targets[0].port: must be between 1 and 65535, found 70000"));
     }
 }

@@ -19,6 +19,7 @@ import dev.steward.core.plugin.PluginProblem;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,9 +85,13 @@ final class CheckCommand implements Command {
     }
 
     private void verify(ProxyBackend backend, RoutingState routing, List<Problem> problems) {
+        // The proxy's own check of a large configuration takes seconds: say what runs before it does.
+        out.println("  rendered configuration: " + backend.render(routing).lines().count() + " lines, being checked by the proxy ...");
+        long start = System.nanoTime();
         try {
             backend.verify(routing);
-            out.println("  rendered configuration: accepted by the proxy's own check");
+            out.println("  rendered configuration: accepted by the proxy's own check ("
+                    + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms)");
         } catch (ApplyException rejected) {
             problems.add(new Problem("the proxy rejects the rendered configuration: " + rejected.getMessage(),
                     "see the proxy's message above; `steward render` prints the configuration it checked"));

@@ -4,17 +4,25 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.ConfigProblem;
 import dev.steward.api.InvalidConfigException;
+import dev.steward.core.daemon.Bootstrap;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The command line of INTERFACES.md: parses, dispatches, and turns failures into exit codes. */
+/**
+ * The command line of INTERFACES.md: parses, dispatches, and turns failures into exit codes. A word
+ * that is not one of core's commands is looked up among the commands plugins add.
+ */
 public final class Cli {
     private static final String USAGE = """
             usage: steward <command> [options]
 
               run     [--config FILE]                 run the daemon in the foreground
+              stop    [--config FILE] [--keep-haproxy | --stop-haproxy]
+                                                      stop the running daemon; --keep-haproxy leaves HAProxy
+                                                      serving for the next start to take over (upgrades)
               check   [--config FILE]                 validate config and plugins, render and check the HAProxy config
               render  [--config FILE] [--state FILE]  print the HAProxy config a routing state produces
               plugins [--config FILE]                 list the plugins found
@@ -23,17 +31,41 @@ public final class Cli {
 
             FILE defaults to conf/steward.conf under the home (STEWARD_HOME or the working directory).""";
 
+    /** The words of core's own commands; a plugin command cannot take one. */
+    private static final Set<String> CORE_COMMANDS =
+            Set.of("run", "stop", "check", "render", "plugins", "demo", "--version", "version", "help", "--help");
+
     private final PrintStream out;
     private final PrintStream err;
     private final Path home;
+    private final PluginDiscovery discovery;
 
     public Cli(PrintStream out, PrintStream err, Path home) {
+        this(out, err, home, (configFile, required) -> Bootstrap.discover(home, configFile, required));
+    }
+
+    Cli(PrintStream out, PrintStream err, Path home, PluginDiscovery discovery) {
         this.out = requireNonNull(out, "out is null");
         this.err = requireNonNull(err, "err is null");
         this.home = requireNonNull(home, "home is null");
+        this.discovery = requireNonNull(discovery, "discovery is null");
     }
 
     public int run(List<String> words) {
+        Map<String, Command> commands = Map.of(
+                "run", new RunCommand(err),
+                "stop", new StopCommand(out, err),
+                "check", new CheckCommand(out),
+                "render", new RenderCommand(out, err),
+                "plugins", new PluginsCommand(out, discovery, CORE_COMMANDS),
+                "demo", new DemoCommand(out, err),
+                "--version", ignored -> version(),
+                "version", ignored -> version(),
+                "help", ignored -> help(),
+                "--help", ignored -> help());
+        if (!words.isEmpty() && !commands.containsKey(words.getFirst()) && !words.getFirst().startsWith("-")) {
+            return pluginCommands().run(words, USAGE);
+        }
         CommandLine line;
         try {
             line = CommandLine.parse(words, home);
@@ -42,16 +74,6 @@ public final class Cli {
             err.println(USAGE);
             return ExitCode.BAD_CONFIGURATION;
         }
-        Map<String, Command> commands = Map.of(
-                "run", new RunCommand(err),
-                "check", new CheckCommand(out),
-                "render", new RenderCommand(out, err),
-                "plugins", new PluginsCommand(out),
-                "demo", new DemoCommand(out, err),
-                "--version", ignored -> version(),
-                "version", ignored -> version(),
-                "help", ignored -> help(),
-                "--help", ignored -> help());
         Command command = commands.get(line.command());
         if (command == null) {
             err.println("steward: unknown command " + line.command());
@@ -72,13 +94,17 @@ public final class Cli {
         }
     }
 
+    private PluginCommands pluginCommands() {
+        return new PluginCommands(home, out, err, discovery, CORE_COMMANDS);
+    }
+
     private int version() {
         out.println("steward " + Version.current());
         return ExitCode.OK;
     }
 
     private int help() {
-        out.println(USAGE);
+        out.println(USAGE + pluginCommands().usage(home.resolve(CommandLine.DEFAULT_CONFIG)));
         return ExitCode.OK;
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import dev.steward.api.ProxyStop;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +20,16 @@ import java.util.Optional;
  * @param config the file named with {@code --config}
  * @param state the file named with {@code --state}
  * @param duration how long to run, named with {@code --duration} (the demo)
+ * @param proxyStop what {@code stop} does with the proxy, named with {@code --keep-haproxy} or {@code --stop-haproxy}
  * @param arguments what follows the options, for commands that take operands
  */
 public record CommandLine(
         String command, Path home, Optional<Path> config, Optional<Path> state, Optional<Duration> duration,
-        List<String> arguments) {
+        Optional<ProxyStop> proxyStop, List<String> arguments) {
     public static final String DEFAULT_CONFIG = "conf/steward.conf";
+    static final String STOP = "stop";
+    static final String KEEP_HAPROXY = "--keep-haproxy";
+    static final String STOP_HAPROXY = "--stop-haproxy";
 
     public CommandLine {
         requireNonNull(command, "command is null");
@@ -32,6 +37,7 @@ public record CommandLine(
         requireNonNull(config, "config is null");
         requireNonNull(state, "state is null");
         requireNonNull(duration, "duration is null");
+        requireNonNull(proxyStop, "proxyStop is null");
         arguments = List.copyOf(requireNonNull(arguments, "arguments is null"));
     }
 
@@ -56,6 +62,7 @@ public record CommandLine(
         Optional<Path> config = Optional.empty();
         Optional<Path> state = Optional.empty();
         Optional<Duration> duration = Optional.empty();
+        Optional<ProxyStop> proxyStop = Optional.empty();
         List<String> rest = new ArrayList<>();
         for (int i = 1; i < words.size(); i++) {
             String word = words.get(i);
@@ -63,6 +70,7 @@ public record CommandLine(
                 case "--config" -> config = Optional.of(path(words, ++i, word));
                 case "--state" -> state = Optional.of(path(words, ++i, word));
                 case "--duration" -> duration = Optional.of(duration(words, ++i, word));
+                case KEEP_HAPROXY, STOP_HAPROXY -> proxyStop = Optional.of(proxyStop(command, word, proxyStop));
                 default -> {
                     if (word.startsWith("--")) {
                         throw new UsageException("unknown option " + word + " for " + command);
@@ -71,7 +79,17 @@ public record CommandLine(
                 }
             }
         }
-        return new CommandLine(command, home, config, state, duration, rest);
+        return new CommandLine(command, home, config, state, duration, proxyStop, rest);
+    }
+
+    private static ProxyStop proxyStop(String command, String option, Optional<ProxyStop> earlier) {
+        if (!command.equals(STOP)) {
+            throw new UsageException("unknown option " + option + " for " + command + "; it belongs to " + STOP);
+        }
+        if (earlier.isPresent()) {
+            throw new UsageException("expected one of " + KEEP_HAPROXY + " and " + STOP_HAPROXY + ", found both");
+        }
+        return option.equals(KEEP_HAPROXY) ? ProxyStop.KEEP : ProxyStop.STOP;
     }
 
     private static Duration duration(List<String> words, int index, String option) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param dataDirectory absolute
  * @param pluginsDirectory absolute
  * @param broadcastSources names, in the order they start
+ * @param portGate whose proxies must have settled at a revision before the port policy hears of it
  */
 public record StewardSettings(
         String nodeId,
@@ -21,6 +22,7 @@ public record StewardSettings(
         String proxyBackend,
         List<String> broadcastSources,
         String portPolicy,
+        PortGateScope portGate,
         ApiSettings api) {
     public StewardSettings {
         requireNonNull(nodeId, "nodeId is null");
@@ -30,6 +32,7 @@ public record StewardSettings(
         requireNonNull(proxyBackend, "proxyBackend is null");
         broadcastSources = List.copyOf(requireNonNull(broadcastSources, "broadcastSources is null"));
         requireNonNull(portPolicy, "portPolicy is null");
+        requireNonNull(portGate, "portGate is null");
         requireNonNull(api, "api is null");
     }
 }

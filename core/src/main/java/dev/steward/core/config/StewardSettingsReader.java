@@ -35,8 +35,10 @@ public final class StewardSettingsReader {
         sources.stream().filter(source -> !ModelRules.isName(source)).forEach(source ->
                 settings.problem("broadcast-sources", "expected names matching " + ModelRules.NAME_PATTERN + ", found \"" + source + "\""));
         String portPolicy = name(settings, "port-policy");
+        PortGateScope portGate = portGate(settings.section("port-gate"));
         ApiSettings api = api(settings.section("api"));
-        return new StewardSettings(nodeId, dataDirectory, pluginsDirectory, coalesce, proxyBackend, sources, portPolicy, api);
+        return new StewardSettings(nodeId, dataDirectory, pluginsDirectory, coalesce, proxyBackend, sources, portPolicy,
+                portGate, api);
     }
 
     private static CoalesceSettings coalesce(Settings coalesce) {
@@ -48,6 +50,16 @@ public final class StewardSettingsReader {
             coalesce.problem("backoff-max", "must be at least backoff-initial (" + backoffInitial + "), found " + backoffMax);
         }
         return new CoalesceSettings(window, quickRetries, backoffInitial, backoffMax);
+    }
+
+    private static PortGateScope portGate(Settings portGate) {
+        String scope = portGate.string("scope");
+        return PortGateScope.fromLabel(scope).orElseGet(() -> {
+            if (portGate.has("scope")) {
+                portGate.problem("scope", "expected node or fleet, found " + ModelRules.quote(scope));
+            }
+            return PortGateScope.NODE;
+        });
     }
 
     private static ApiSettings api(Settings api) {

@@ -16,6 +16,7 @@ import dev.steward.api.PortPolicyProvider;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.ProxyBackendProvider;
 import dev.steward.api.TimeSource;
+import dev.steward.core.config.PortGateScope;
 import dev.steward.core.config.StewardSettings;
 import dev.steward.core.plugin.PluginKind;
 import java.io.IOException;
@@ -60,6 +61,7 @@ public final class PluginAssembly {
                 source.ifPresent(created -> sources.add(new NamedSource(name, created)));
             }
         }
+        requireFleetSource(settings, sources);
         if (!problems.isEmpty()) {
             backend.ifPresent(ProxyBackend::close);
             portPolicy.ifPresent(PortPolicy::close);
@@ -68,6 +70,19 @@ public final class PluginAssembly {
         }
         return new Plugins(backend.orElseThrow(), portPolicy.orElseThrow(), sources,
                 settings.broadcastSources().contains(HTTP_SOURCE));
+    }
+
+    /**
+     * The fleet scope of the port gate needs a source that reports where the fleet settled. Not said
+     * when a source could not be created: it may be the one, and its own problems are reported.
+     */
+    private void requireFleetSource(StewardSettings settings, List<NamedSource> sources) {
+        long named = settings.broadcastSources().stream().filter(name -> !name.equals(HTTP_SOURCE)).count();
+        boolean fleetKnown = sources.stream().anyMatch(source -> source.source().fleetSettled().isPresent());
+        if (settings.portGate() == PortGateScope.FLEET && !fleetKnown && sources.size() == named) {
+            problems.add(new ConfigProblem("steward.port-gate.scope", "fleet needs a broadcast source shared by a fleet"
+                    + " of nodes, such as etcd; none of " + settings.broadcastSources() + " is one", ""));
+        }
     }
 
     /** Only the proxy backend, for commands that render or check without running. */

@@ -8,6 +8,7 @@ import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.Stage;
+import dev.steward.api.BroadcastSource;
 import dev.steward.api.Metrics;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
@@ -22,6 +23,7 @@ import dev.steward.core.engine.SourceSink;
 import dev.steward.core.http.ApiServer;
 import dev.steward.core.http.ApiServices;
 import dev.steward.core.http.HttpSourceJournal;
+import dev.steward.core.lifecycle.StopRequests;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.ports.PortGate;
 import dev.steward.core.ports.PortGateRefresher;
@@ -77,12 +79,14 @@ public final class StewardModule extends AbstractModule {
         bind(ApplyScheduler.class).to(ExecutorApplyScheduler.class);
         bind(ExecutorApplyScheduler.class).in(Singleton.class);
         bind(Daemon.class).in(Singleton.class);
+        bind(StopRequests.class).toInstance(new StopRequests());
     }
 
     @Provides
     @Singleton
-    PortGate portGate() {
-        return new PortGate(plugins.portPolicy(), plugins.backend());
+    PortGate portGate(StewardSettings settings) {
+        List<BroadcastSource> sources = plugins.sources().stream().map(NamedSource::source).toList();
+        return new PortGate(plugins.portPolicy(), plugins.backend(), settings.portGate(), sources, metrics);
     }
 
     @Provides
@@ -115,8 +119,9 @@ public final class StewardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ApiServer apiServer(StewardSettings settings, ReloadEngine engine, Optional<HttpSourceJournal> httpSource) {
+    ApiServer apiServer(StewardSettings settings, ReloadEngine engine, Optional<HttpSourceJournal> httpSource,
+            StopRequests stopRequests) {
         return new ApiServer(settings.api(), new ApiServices(settings.nodeId(), engine, plugins.backend(),
-                plugins.portPolicy(), metrics, httpSource.map(SourceSink.class::cast)));
+                plugins.portPolicy(), metrics, httpSource.map(SourceSink.class::cast), stopRequests));
     }
 }

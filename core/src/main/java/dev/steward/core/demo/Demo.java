@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Injector;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
+import dev.steward.api.ProxyStop;
 import dev.steward.core.daemon.Daemon;
 import dev.steward.core.engine.EngineStatus;
 import dev.steward.core.engine.ReloadEngine;
@@ -67,7 +68,8 @@ public final class Demo {
             out.println("Stopping: demo replicas, then Steward and HAProxy...");
             return last;
         } finally {
-            daemon.stop();
+            // Whatever steward.haproxy.on-stop says, the demo leaves no process behind.
+            daemon.stop(ProxyStop.STOP);
             finished.countDown();
         }
     }

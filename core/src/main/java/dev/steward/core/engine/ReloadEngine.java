@@ -129,6 +129,9 @@ public final class ReloadEngine {
         try {
             stopped = true;
             cancelPending();
+            if (applying) {
+                LOG.info("waiting up to {} s for the apply in progress to finish before stopping", STOP_WAIT.toSeconds());
+            }
             long waitNanos = STOP_WAIT.toNanos();
             while (applying && waitNanos > 0) {
                 waitNanos = applyFinished.awaitNanos(waitNanos);

@@ -99,6 +99,7 @@ public final class ApiServer {
         routes.addAll(new StateResource(services.engine()).routes());
         routes.addAll(new RoutingResource(services.httpSource()).routes());
         routes.addAll(new PortsResource(services.portPolicy(), services.engine()).routes());
+        routes.addAll(new StopResource(services.stopRequests(), services.backend()).routes());
         return routes;
     }
 }

@@ -6,6 +6,7 @@ import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.engine.SourceSink;
+import dev.steward.core.lifecycle.StopRequests;
 import dev.steward.core.metrics.PrometheusMetrics;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import java.util.Optional;
  *
  * @param nodeId this proxy node's id, shown in status
  * @param httpSource where PUT bodies go; empty when {@code http} is not among the broadcast sources
+ * @param stopRequests where {@code POST /v1/stop} goes
  */
 public record ApiServices(
         String nodeId,
@@ -21,7 +23,8 @@ public record ApiServices(
         ProxyBackend backend,
         PortPolicy portPolicy,
         PrometheusMetrics metrics,
-        Optional<SourceSink> httpSource) {
+        Optional<SourceSink> httpSource,
+        StopRequests stopRequests) {
     public ApiServices {
         requireNonNull(nodeId, "nodeId is null");
         requireNonNull(engine, "engine is null");
@@ -29,5 +32,6 @@ public record ApiServices(
         requireNonNull(portPolicy, "portPolicy is null");
         requireNonNull(metrics, "metrics is null");
         requireNonNull(httpSource, "httpSource is null");
+        requireNonNull(stopRequests, "stopRequests is null");
     }
 }

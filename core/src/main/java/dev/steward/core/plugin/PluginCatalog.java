@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Every plugin found at start-up, and every file that was skipped. */
-public record PluginCatalog(List<DiscoveredPlugin> plugins, List<PluginProblem> problems) {
+/** Every plugin and plugin command found at start-up, and every file that was skipped. */
+public record PluginCatalog(List<DiscoveredPlugin> plugins, List<DiscoveredCommand> commands, List<PluginProblem> problems) {
     public PluginCatalog {
         plugins = List.copyOf(requireNonNull(plugins, "plugins is null"));
+        commands = List.copyOf(requireNonNull(commands, "commands is null"));
         problems = List.copyOf(requireNonNull(problems, "problems is null"));
+    }
+
+    public Optional<DiscoveredCommand> command(String name) {
+        return commands.stream().filter(command -> command.name().equals(name)).findFirst();
     }
 
     public Optional<DiscoveredPlugin> find(PluginKind kind, String name) {

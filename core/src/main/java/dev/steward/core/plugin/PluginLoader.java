@@ -6,6 +6,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import dev.steward.api.CommandProvider;
 import dev.steward.api.PluginProvider;
 import dev.steward.api.model.ModelRules;
 import java.io.IOException;
@@ -41,10 +42,13 @@ import org.slf4j.LoggerFactory;
 public final class PluginLoader {
     private static final Logger LOG = LoggerFactory.getLogger(PluginLoader.class);
     private static final String BUILT_IN = "built-in";
+    /** How commands are named in messages and in {@code steward plugins}; not a {@link PluginKind}: a command has no settings. */
+    public static final String COMMAND = "command";
 
     private final List<DiscoveredPlugin> plugins = new ArrayList<>();
+    private final List<DiscoveredCommand> commands = new ArrayList<>();
     private final List<PluginProblem> problems = new ArrayList<>();
-    private final Map<String, DiscoveredPlugin> byKindAndName = new HashMap<>();
+    private final Map<String, String> fileByKindAndName = new HashMap<>();
 
     private PluginLoader() {}
 
@@ -56,7 +60,7 @@ public final class PluginLoader {
         for (Path candidate : candidates(pluginsDirectory, loader.problems)) {
             loader.loadFile(candidate);
         }
-        return new PluginCatalog(loader.plugins, loader.problems);
+        return new PluginCatalog(loader.plugins, loader.commands, loader.problems);
     }
 
     private static List<Path> candidates(Path directory, List<PluginProblem> problems) {
@@ -95,8 +99,8 @@ public final class PluginLoader {
             ModuleLayer layer = controller.layer();
             grantNativeAccess(controller, displayName);
             if (loadLayer(layer, displayName) == 0) {
-                skip(displayName, "provides no Steward plugin (no ProxyBackendProvider, BroadcastSourceProvider or"
-                        + " PortPolicyProvider in its module-info)");
+                skip(displayName, "provides no Steward plugin (no ProxyBackendProvider, BroadcastSourceProvider,"
+                        + " PortPolicyProvider or CommandProvider in its module-info)");
             }
         } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException broken) {
             skip(displayName, "cannot be loaded: " + broken.getMessage());
@@ -123,7 +127,58 @@ public final class PluginLoader {
         for (PluginKind kind : PluginKind.values()) {
             loaded += loadKind(layer, kind, kind.providerType(), file);
         }
+        return loaded + loadCommands(layer, file);
+    }
+
+    private int loadCommands(ModuleLayer layer, String file) {
+        List<ServiceLoader.Provider<CommandProvider>> providers;
+        try {
+            providers = ServiceLoader.load(layer, CommandProvider.class).stream()
+                    .filter(provider -> provider.type().getModule().getLayer() == layer)
+                    .toList();
+        } catch (ServiceConfigurationError broken) {
+            skip(file, "declares a " + COMMAND + " provider that cannot be used: " + broken.getMessage());
+            return 0;
+        }
+        int loaded = 0;
+        for (ServiceLoader.Provider<CommandProvider> provider : providers) {
+            if (registerCommand(provider, file)) {
+                loaded++;
+            }
+        }
         return loaded;
+    }
+
+    private boolean registerCommand(ServiceLoader.Provider<CommandProvider> provider, String file) {
+        Module module = provider.type().getModule();
+        CommandProvider instance;
+        try {
+            instance = provider.get();
+        } catch (ServiceConfigurationError | RuntimeException broken) {
+            skip(file, "provider " + provider.type().getName() + " cannot be created: " + broken.getMessage());
+            return false;
+        }
+        String name = instance.name();
+        if (!unique(COMMAND, name, provider.type().getName(), file)) {
+            return false;
+        }
+        commands.add(new DiscoveredCommand(name, module.getName(), version(module), file, instance));
+        logLoaded(file, COMMAND, name, module);
+        return true;
+    }
+
+    /** Records {@code kind/name} as taken by {@code file}; false, with the problem reported, when it cannot be. */
+    private boolean unique(String kind, String name, String providerClass, String file) {
+        if (name == null || !ModelRules.isName(name)) {
+            skip(file, "provider " + providerClass + " has an invalid name " + name);
+            return false;
+        }
+        String earlier = fileByKindAndName.putIfAbsent(kind + "/" + name, file);
+        if (earlier != null) {
+            skip(file, "its " + kind + " " + name + " duplicates the one from " + earlier);
+            return false;
+        }
+        return true;
     }
 
     private <P extends PluginProvider<?>> int loadKind(ModuleLayer layer, PluginKind kind, Class<P> type, String file) {
@@ -155,16 +210,6 @@ public final class PluginLoader {
             return false;
         }
         String name = instance.name();
-        if (name == null || !ModelRules.isName(name)) {
-            skip(file, "provider " + provider.type().getName() + " has an invalid name " + name);
-            return false;
-        }
-        String key = kind.label() + "/" + name;
-        DiscoveredPlugin earlier = byKindAndName.get(key);
-        if (earlier != null) {
-            skip(file, "its " + kind.label() + " " + name + " duplicates the one from " + earlier.file());
-            return false;
-        }
         Optional<Config> reference;
         try {
             reference = reference(module, file);
@@ -172,15 +217,23 @@ public final class PluginLoader {
             skip(file, "its reference.conf cannot be read: " + broken.getMessage());
             return false;
         }
-        String version = module.getDescriptor().version().map(Object::toString).orElse("unknown");
-        DiscoveredPlugin plugin = new DiscoveredPlugin(name, kind, module.getName(), version, file, instance, reference);
-        byKindAndName.put(key, plugin);
-        plugins.add(plugin);
-        if (!BUILT_IN.equals(file)) {
-            LOG.info("plugin {} loaded from {}: provides {} {} (module {} {})", name, file, kind.label(), name,
-                    module.getName(), version);
+        if (!unique(kind.label(), name, provider.type().getName(), file)) {
+            return false;
         }
+        plugins.add(new DiscoveredPlugin(name, kind, module.getName(), version(module), file, instance, reference));
+        logLoaded(file, kind.label(), name, module);
         return true;
+    }
+
+    private static String version(Module module) {
+        return module.getDescriptor().version().map(Object::toString).orElse("unknown");
+    }
+
+    private static void logLoaded(String file, String kind, String name, Module module) {
+        if (!BUILT_IN.equals(file)) {
+            LOG.info("plugin {} loaded from {}: provides {} {} (module {} {})", name, file, kind, name, module.getName(),
+                    version(module));
+        }
     }
 
     private static Optional<Config> reference(Module module, String file) throws IOException {

@@ -2,12 +2,18 @@ package dev.steward.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.api.CommandContext;
+import dev.steward.api.CommandProvider;
+import dev.steward.core.plugin.DiscoveredCommand;
+import dev.steward.core.plugin.PluginCatalog;
+import dev.steward.core.testing.FreePort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +96,100 @@ class CliTest {
                 .containsPattern("http\\s+broadcast-source\\s+dev.steward.core");
     }
 
+    private final List<List<String>> greeted = new ArrayList<>();
+    private final List<Path> discoveredWith = new ArrayList<>();
+
+    /** A plugin command that records its arguments, prints them and exits 3, or fails when asked. */
+    private final class Greet implements CommandProvider {
+        private final String name;
+
+        Greet(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String synopsis() {
+            return "--name NAME";
+        }
+
+        @Override
+        public String description() {
+            return "says hello";
+        }
+
+        @Override
+        public int run(CommandContext context) {
+            greeted.add(context.arguments());
+            if (context.arguments().contains("--fail")) {
+                throw new IllegalStateException("the greeting went wrong");
+            }
+            context.out().println("hello " + String.join(" ", context.arguments()));
+            return 3;
+        }
+    }
+
+    private DiscoveredCommand greetCommand(String name) {
+        return new DiscoveredCommand(name, "dev.example.greet", "1.0", "lib/greet.jar", new Greet(name));
+    }
+
+    private int runWithPlugins(List<DiscoveredCommand> commands, String... words) {
+        PluginCatalog catalog = new PluginCatalog(List.of(), commands, List.of());
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                home, (configFile, required) -> {
+                    discoveredWith.add(configFile);
+                    return catalog;
+                }).run(List.of(words));
+    }
+
+    @Test
+    void aPluginCommandGetsEveryWordButCoresConfigOptionAndItsExitCodeIsTheProcesses() {
+        Path conf = home.resolve("other.conf");
+
+        assertThat(runWithPlugins(List.of(greetCommand("greet")), "greet", "--name", "x", "--config", conf.toString()))
+                .isEqualTo(3);
+
+        assertThat(greeted).containsExactly(List.of("--name", "x"));
+        assertThat(discoveredWith).containsExactly(conf);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hello --name x" + System.lineSeparator());
+    }
+
+    @Test
+    void aFailingPluginCommandExitsOneWithItsMessage() {
+        assertThat(runWithPlugins(List.of(greetCommand("greet")), "greet", "--fail")).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("steward greet: failed: the greeting went wrong");
+    }
+
+    @Test
+    void usageAndHelpListThePluginCommands() {
+        assertThat(runWithPlugins(List.of(greetCommand("greet")), "frobnicate")).isEqualTo(ExitCode.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command frobnicate")
+                .containsPattern("plugin commands:\\s+greet --name NAME\\s+says hello \\(dev.example.greet\\)");
+
+        assertThat(runWithPlugins(List.of(greetCommand("greet")), "help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: steward").contains("greet --name NAME");
+    }
+
+    @Test
+    void pluginsListsThePluginCommandsAndSkipsOneThatTakesACoreWord() {
+        assertThat(runWithPlugins(List.of(greetCommand("greet"), greetCommand("run")), "plugins")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .containsPattern("greet\\s+command\\s+dev.example.greet\\s+1.0\\s+lib/greet.jar")
+                .contains("skipped lib/greet.jar: its command run is one of core's own commands")
+                .doesNotContainPattern("run\\s+command");
+    }
+
+    @Test
+    void aCoreWordIsNeverAPluginCommand() {
+        assertThat(runWithPlugins(List.of(greetCommand("render")), "--version")).isZero();
+        assertThat(greeted).isEmpty();
+    }
+
     @Test
     void checkReportsChangedSettingsWithTheirOriginHidesSecretsAndValidatesTheRenderedConfig() throws IOException {
         Path conf = config("""
@@ -127,5 +227,41 @@ class CliTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("routing state: conf/targets.conf:1: targetGroups[0].name: must match")
                 .contains("what to do: fix that line of the file");
+    }
+
+    @Test
+    void stopSaysWhereItExpectedARunningStewardWhenNoneAnswers() throws IOException {
+        int port = FreePort.pick();
+        Path conf = config("steward.api.bind = \"127.0.0.1:" + port + "\"");
+
+        assertThat(run("stop", "--keep-haproxy")).isEqualTo(ExitCode.FAILED);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("steward: expected a running Steward to answer on http://127.0.0.1:"
+                + port + " (steward.api.bind in " + conf + "), found nothing listening there: is it running with this configuration?");
+    }
+
+    @Test
+    void theHaproxyOptionsBelongToStopAndExcludeEachOther() {
+        assertThat(run("run", "--keep-haproxy")).isEqualTo(ExitCode.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --keep-haproxy for run; it belongs to stop");
+
+        assertThat(run("stop", "--keep-haproxy", "--stop-haproxy")).isEqualTo(ExitCode.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected one of --keep-haproxy and --stop-haproxy, found both");
+    }
+
+    @Test
+    void theFleetPortGateNeedsASourceSharedByAFleet() throws IOException {
+        config("steward.port-gate.scope = fleet");
+        assertThat(run("check")).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("steward.port-gate.scope: fleet needs a broadcast source"
+                + " shared by a fleet of nodes, such as etcd; none of [file, http] is one");
+    }
+
+    @Test
+    void thePortGateScopeIsNodeOrFleet() throws IOException {
+        Path conf = config("steward.port-gate.scope = cluster");
+        assertThat(run("run")).isEqualTo(ExitCode.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("steward.port-gate.scope (" + conf + ":1): expected node or fleet, found \"cluster\"");
     }
 }

@@ -5,6 +5,7 @@ import dev.steward.core.config.ApiSettings;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.engine.ExecutorApplyScheduler;
 import dev.steward.core.engine.ReloadEngine;
+import dev.steward.core.lifecycle.StopRequests;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.testing.ApiClient;
 import dev.steward.core.testing.FakePortPolicy;
@@ -31,6 +32,7 @@ final class ApiFixture implements AutoCloseable {
     final RecordingBackend backend = new RecordingBackend();
     final FakePortPolicy ports = new FakePortPolicy();
     final PrometheusMetrics metrics = new PrometheusMetrics();
+    final StopRequests stopRequests = new StopRequests();
     final ReloadEngine engine;
     final ApiServer server;
     private final BlockingQueue<Long> applied = new LinkedBlockingQueue<>();
@@ -41,7 +43,7 @@ final class ApiFixture implements AutoCloseable {
                 new MemoryStateStore());
         server = new ApiServer(new ApiSettings("127.0.0.1", 0, token, MAX_BODY, REQUEST_TIMEOUT),
                 new ApiServices("node-1", engine, backend, ports, metrics,
-                        httpSource ? Optional.of(engine.sink("http")) : Optional.empty()));
+                        httpSource ? Optional.of(engine.sink("http")) : Optional.empty(), stopRequests));
     }
 
     /** Started: the backend runs, the engine applied the empty state, the API listens. */

@@ -3,12 +3,16 @@ package dev.steward.core.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.api.BackendStatus;
+import dev.steward.api.BroadcastSink;
+import dev.steward.api.BroadcastSource;
 import dev.steward.api.NodePorts;
 import dev.steward.api.PortLease;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.ReleaseMode;
 import dev.steward.api.RetiringProcess;
 import dev.steward.api.model.RoutingState;
+import dev.steward.core.config.PortGateScope;
+import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.testing.RecordingBackend;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,20 +60,44 @@ class PortGateTest {
         }
     };
 
+    private final List<Long> settled = new ArrayList<>();
+    private OptionalLong fleet = OptionalLong.of(0);
+    private final BroadcastSource fleetSource = new BroadcastSource() {
+        @Override
+        public void start(BroadcastSink sink) {}
+
+        @Override
+        public void settled(long revision) {
+            settled.add(revision);
+        }
+
+        @Override
+        public OptionalLong fleetSettled() {
+            return fleet;
+        }
+
+        @Override
+        public void close() {}
+    };
+
+    private PortGate gate(PortGateScope scope) {
+        return new PortGate(policy, backend, scope, List.of(fleetSource), new PrometheusMetrics());
+    }
+
     private static RoutingState revision(long revision) {
         return new RoutingState(revision, RoutingState.EMPTY.targetGroups(), RoutingState.EMPTY.fallbackTargets());
     }
 
     @Test
     void confirmsTheAppliedRevisionWhenNoOldProcessRemains() {
-        PortGate gate = new PortGate(policy, backend);
+        PortGate gate = gate(PortGateScope.NODE);
         gate.applied(revision(5));
         assertThat(confirmed).containsExactly(5L);
     }
 
     @Test
     void anOldProcessHoldsTheGateAtTheRevisionItStillRoutesUntilItExits() {
-        PortGate gate = new PortGate(policy, backend);
+        PortGate gate = gate(PortGateScope.NODE);
         retiring = List.of(new RetiringProcess(1, 3, Instant.EPOCH));
 
         gate.applied(revision(5));
@@ -82,10 +110,54 @@ class PortGateTest {
 
     @Test
     void neverConfirmsBeforeTheFirstApplyNorTheSameRevisionTwice() {
-        PortGate gate = new PortGate(policy, backend);
+        PortGate gate = gate(PortGateScope.NODE);
         gate.refresh();
         gate.applied(revision(2));
         gate.refresh();
         assertThat(confirmed).containsExactly(2L);
+    }
+
+    @Test
+    void sourcesHearWhereThisNodeSettledEachTimeItMovesOn() {
+        PortGate gate = gate(PortGateScope.NODE);
+        retiring = List.of(new RetiringProcess(1, 3, Instant.EPOCH));
+        gate.applied(revision(5));
+        gate.refresh();
+
+        retiring = List.of();
+        gate.refresh();
+
+        assertThat(settled).containsExactly(3L, 5L);
+    }
+
+    @Test
+    void theNodeScopeConfirmsWhatThisNodeServesWhateverTheFleetSays() {
+        PortGate gate = gate(PortGateScope.NODE);
+        fleet = OptionalLong.of(1);
+        gate.applied(revision(5));
+        assertThat(confirmed).containsExactly(5L);
+    }
+
+    @Test
+    void theFleetScopeConfirmsOnlyWhatEveryLiveNodeSettledAt() {
+        PortGate gate = gate(PortGateScope.FLEET);
+        fleet = OptionalLong.of(0);
+        gate.applied(revision(5));
+        assertThat(confirmed).containsExactly(0L);
+
+        fleet = OptionalLong.of(4);
+        gate.refresh();
+        fleet = OptionalLong.of(7);
+        gate.refresh();
+
+        assertThat(confirmed).as("never beyond what this node serves").containsExactly(0L, 4L, 5L);
+    }
+
+    @Test
+    void theFleetScopeWithoutAFleetReportConfirmsNothingNew() {
+        fleet = OptionalLong.empty();
+        PortGate gate = gate(PortGateScope.FLEET);
+        gate.applied(revision(5));
+        assertThat(confirmed).containsExactly(0L);
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.core.testing;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Injector;
+import dev.steward.api.ProxyStop;
 import dev.steward.api.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
@@ -41,8 +42,15 @@ public final class RunningDaemon implements AutoCloseable {
 
     /** Starts the daemon and waits until HAProxy serves the first state. */
     public static RunningDaemon start(Path home, String token, String settings) {
+        return start(home, token, settings, FreePort.pick());
+    }
+
+    /**
+     * Starts the daemon with HAProxy on {@code proxyPort} and waits until HAProxy serves the newest state: a
+     * second start on the same home and port finds what the first left there.
+     */
+    public static RunningDaemon start(Path home, String token, String settings, int proxyPort) {
         requireNonNull(settings, "settings is null");
-        int proxyPort = FreePort.pick();
         try {
             Path conf = Files.createDirectories(home.resolve("conf")).resolve("steward.conf");
             Files.writeString(conf, """
@@ -87,6 +95,23 @@ public final class RunningDaemon implements AutoCloseable {
     public HttpResponse<String> viaProxy(String path) throws IOException, InterruptedException {
         return proxyClient.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Stops the daemon, leaving HAProxy as {@code how} says. */
+    public void stop(ProxyStop how) {
+        daemon.stop(how);
+    }
+
+    /** Waits until the daemon has stopped, as a {@code POST /v1/stop} makes it. */
+    public void awaitStopped(Duration deadline) {
+        Eventually.await("the daemon stopped", deadline, () -> {
+            try {
+                return daemon.awaitStop(Duration.ZERO);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
     }
 
     @Override

@@ -1,0 +1,141 @@
+package dev.steward.etcd;
+
+import com.google.inject.Injector;
+import dev.steward.api.PluginProvider;
+import dev.steward.api.PortPolicy;
+import dev.steward.api.Settings;
+import dev.steward.api.TimeSource;
+import dev.steward.core.config.ConfigLoader;
+import dev.steward.core.config.LoadedConfig;
+import dev.steward.core.config.ReferenceConfig;
+import dev.steward.core.config.StewardSettings;
+import dev.steward.core.config.StewardSettingsReader;
+import dev.steward.core.daemon.Bootstrap;
+import dev.steward.core.daemon.Bootstrapped;
+import dev.steward.core.daemon.Daemon;
+import dev.steward.core.daemon.StewardModule;
+import dev.steward.core.engine.EngineStatus;
+import dev.steward.core.engine.ReloadEngine;
+import dev.steward.core.metrics.PrometheusMetrics;
+import dev.steward.core.plugin.DiscoveredPlugin;
+import dev.steward.core.plugin.PluginCatalog;
+import dev.steward.core.plugin.PluginKind;
+import dev.steward.haproxy.HaproxyBackendProvider;
+import dev.steward.portquarantine.QuarantinePortPolicyProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One proxy node in this JVM: core's daemon as {@code steward run} wires it (configuration with
+ * unknown-key checks, plugin assembly, Guice, life cycle), with the real HAProxy backend, the
+ * quarantine policy and the etcd source. Only plugin discovery differs: on the tests' class path the
+ * providers are handed over directly (the process tests cover discovery from lib/).
+ */
+final class StewardNode implements AutoCloseable {
+    private final String id;
+    private final int proxyPort;
+    private final Injector injector;
+    private final Daemon daemon;
+    private final PrometheusMetrics metrics;
+
+    private StewardNode(String id, int proxyPort, Injector injector, PrometheusMetrics metrics) {
+        this.id = id;
+        this.proxyPort = proxyPort;
+        this.injector = injector;
+        this.daemon = injector.getInstance(Daemon.class);
+        this.metrics = metrics;
+    }
+
+    /**
+     * Starts a node whose etcd source reaches etcd at {@code endpoint}.
+     *
+     * @param overrides more of {@code steward { ... }}, such as a slower coalescing window
+     */
+    static StewardNode start(Path home, String id, URI endpoint, String overrides) {
+        int proxyPort = FreePort.pick();
+        Path conf = write(home.resolve("conf/steward.conf"), """
+                steward {
+                  node-id = "%s"
+                  broadcast-sources = [etcd]
+                  coalesce.window = 20ms
+                  api.bind = "127.0.0.1:0"
+                  port-gate.scope = fleet
+                  haproxy.bind = "127.0.0.1:%d"
+                  port-quarantine { window = 1ms, range = "41000-41009" }
+                  sources.etcd {
+                    endpoints = ["%s"]
+                    prefix = "%s"
+                    lease-ttl = 2s
+                    connect-timeout = 1s
+                    request-timeout = 2s
+                    retry { initial = 50ms, max = 500ms }
+                  }
+                  %s
+                }
+                """.formatted(id, proxyPort, endpoint, TestSources.PREFIX, overrides));
+        List<PluginProvider<?>> providers = List.of(new HaproxyBackendProvider(), new QuarantinePortPolicyProvider(),
+                new EtcdSourceProvider());
+        List<PluginKind> kinds = List.of(PluginKind.PROXY_BACKEND, PluginKind.PORT_POLICY, PluginKind.BROADCAST_SOURCE);
+        List<DiscoveredPlugin> plugins = new ArrayList<>();
+        List<ReferenceConfig> references = new ArrayList<>(List.of(new ReferenceConfig("core", References.of(Bootstrap.class))));
+        for (int i = 0; i < providers.size(); i++) {
+            PluginProvider<?> provider = providers.get(i);
+            references.add(new ReferenceConfig(provider.name(), References.of(provider.getClass())));
+            plugins.add(new DiscoveredPlugin(provider.name(), kinds.get(i), provider.getClass().getPackageName(), "test", "test",
+                    provider, Optional.of(references.getLast().config())));
+        }
+        LoadedConfig loaded = ConfigLoader.load(home, conf, true, references);
+        Settings settings = Settings.of(loaded.config().getConfig("steward"), "steward");
+        StewardSettings stewardSettings = StewardSettingsReader.read(settings, home);
+        if (!loaded.unknownKeys().isEmpty()) {
+            throw new IllegalArgumentException("unknown keys: " + loaded.unknownKeys());
+        }
+        settings.validate();
+        Bootstrapped bootstrapped = new Bootstrapped(loaded, new PluginCatalog(plugins, List.of(), List.of()), stewardSettings);
+        Injector injector = StewardModule.createInjector(bootstrapped, TimeSource.system());
+        StewardNode node = new StewardNode(id, proxyPort, injector, injector.getInstance(PrometheusMetrics.class));
+        node.daemon.start();
+        return node;
+    }
+
+    String id() {
+        return id;
+    }
+
+    EngineStatus status() {
+        return injector.getInstance(ReloadEngine.class).status();
+    }
+
+    PortPolicy ports() {
+        return injector.getInstance(PortPolicy.class);
+    }
+
+    String metrics() {
+        return metrics.scrape();
+    }
+
+    /** The body HAProxy answers for {@code path}, or why there is none. */
+    String get(String path) {
+        return HttpProbe.get(proxyPort, path);
+    }
+
+    @Override
+    public void close() {
+        daemon.stop();
+    }
+
+    private static Path write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, text);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}
