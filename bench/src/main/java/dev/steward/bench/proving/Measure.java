@@ -63,7 +63,7 @@ record Measure(String name, double value, Kind kind) {
         if (value == steward.value) {
             return "=";
         }
-        if (kind == Kind.FLAG || steward.value == 0) {
+        if (kind == Kind.FLAG || steward.value == 0 || value == 0) {
             return formatted() + " vs " + steward.formatted();
         }
         return String.format(Locale.ROOT, "×%.2f", value / steward.value);
