@@ -2,10 +2,11 @@ package dev.steward.bench.proving;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.steward.api.model.HealthCheck;
+import dev.steward.bench.FreePorts;
 import dev.steward.bench.haproxy.Samples;
 import dev.steward.core.demo.DemoReplica;
 import dev.steward.core.engine.EngineStatus;
-import dev.steward.api.model.HealthCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,9 @@ package dev.steward.bench.proving;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.bench.haproxy.Probe;
 import dev.steward.api.model.HealthCheck;
+import dev.steward.bench.FreePorts;
+import dev.steward.bench.haproxy.Probe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

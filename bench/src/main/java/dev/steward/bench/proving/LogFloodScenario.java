@@ -3,6 +3,7 @@ package dev.steward.bench.proving;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.HealthCheck;
+import dev.steward.bench.FreePorts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.PortsExhaustedException;
 import dev.steward.api.model.HealthCheck;
+import dev.steward.bench.FreePorts;
 import dev.steward.core.demo.DemoReplica;
 import java.time.Duration;
 import java.util.List;

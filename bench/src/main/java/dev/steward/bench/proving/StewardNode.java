@@ -7,6 +7,7 @@ import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.Broadcast;
+import dev.steward.bench.FreePorts;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Daemon;
 import dev.steward.core.daemon.StewardModule;

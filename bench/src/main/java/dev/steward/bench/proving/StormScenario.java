@@ -8,6 +8,7 @@ import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
+import dev.steward.bench.FreePorts;
 import dev.steward.bench.haproxy.Probe;
 import dev.steward.core.demo.DemoReplica;
 import dev.steward.core.engine.EngineStatus;

@@ -1,4 +1,4 @@
-package dev.steward.bench.proving;
+package dev.steward.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,8 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Loopback ports that were free a moment ago. */
-final class FreePorts {
+/** Loopback ports that were free a moment ago, for the scenario runners. */
+public final class FreePorts {
     /** The kernel hands out ephemeral ports (outgoing connections) from here up; replica ports stay below. */
     private static final int EPHEMERAL_START = 32_768;
     private static final int LOWEST = 20_000;
@@ -16,7 +16,7 @@ final class FreePorts {
     private FreePorts() {}
 
     /** A port for a listener the caller binds at once, such as HAProxy's frontend. */
-    static int any() {
+    public static int any() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException failure) {
@@ -28,7 +28,7 @@ final class FreePorts {
      * {@code count} consecutive ports for the port policy to lease to replicas, as {@code "low-high"}:
      * below the ephemeral range, so no outgoing connection takes one while a replica is away from it.
      */
-    static String range(int count) {
+    public static String range(int count) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int low = LOWEST + ThreadLocalRandom.current().nextInt(EPHEMERAL_START - LOWEST - count);
             if (free(low, count)) {
