@@ -125,9 +125,14 @@ class RunIT {
     /** Waits until HAProxy answers {@value #ROUTE} from {@code replica}; fails at once if Steward exits. */
     private static void awaitServed(Proxy proxy, Replica replica, Duration deadline, RunningSteward steward) {
         String exited = "Steward exited";
-        String answer = Eventually.await(ROUTE + " served by " + replica.name(), deadline,
-                () -> steward.isAlive() ? proxy.get(ROUTE) : exited,
-                seen -> seen.equals(served(replica)) || seen.equals(exited));
+        String answer;
+        try {
+            answer = Eventually.await(ROUTE + " served by " + replica.name(), deadline,
+                    () -> steward.isAlive() ? proxy.get(ROUTE) : exited,
+                    seen -> seen.equals(served(replica)) || seen.equals(exited));
+        } catch (AssertionError notServed) {
+            throw new AssertionError(notServed.getMessage() + "\nSteward's log:\n" + steward.log(), notServed);
+        }
         assertThat(answer).as(() -> "Steward's log:\n" + steward.log()).isEqualTo(served(replica));
     }
 
