@@ -31,6 +31,9 @@ final class ConfigRenderer {
 
     /** No group's ACL can take this name: theirs start with path_, host_ or up_. */
     private static final String STOPPING = "steward_stopping";
+    /** A group's rule as {@link #route} writes it for a group whose pool holds targets: with the clause for a stopping process. */
+    private static final Pattern STOPPING_ROUTE = Pattern.compile(
+            "(?m)^(?<rule>" + INDENT_PATTERN + "use_backend \\S+ if .+ up_\\S+) \\|\\| .+ " + STOPPING + "$");
 
     private final HaproxySettings settings;
     private final RuntimePaths paths;
@@ -46,11 +49,10 @@ final class ConfigRenderer {
         StringBuilder config = new StringBuilder("# Written by Steward from the routing state; edits are overwritten.\n");
         global(config);
         defaults(config);
-        frontend(config, state.targetGroups().groups().stream().sorted(RouteOrder.MOST_SPECIFIC_FIRST).toList());
+        frontend(config, state.targetGroups().groups().stream().sorted(RouteOrder.MOST_SPECIFIC_FIRST).toList(), plan);
         state.targetGroups().groups().stream()
                 .sorted(Comparator.comparing(TargetGroup::name))
-                .forEach(group -> groupBackend(config, group, plan.group(group.name())
-                        .orElseThrow(() -> new IllegalArgumentException("the plan has no pool for group " + group.name()))));
+                .forEach(group -> groupBackend(config, group, pool(plan, group)));
         fallbackBackend(config, plan.fallback());
         noRouteBackend(config);
         return config.toString();
@@ -63,7 +65,9 @@ final class ConfigRenderer {
      */
     static String vacated(String config) {
         requireNonNull(config, "config is null");
-        return SERVER_LINE.matcher(config).replaceAll("${name}" + Matcher.quoteReplacement(FREE_SLOT) + "${parameters}");
+        String free = SERVER_LINE.matcher(config).replaceAll("${name}" + Matcher.quoteReplacement(FREE_SLOT) + "${parameters}");
+        // With every slot free, no group is routable by path alone in a stopping process.
+        return STOPPING_ROUTE.matcher(free).replaceAll("${rule}");
     }
 
     private void global(StringBuilder config) {
@@ -93,9 +97,11 @@ final class ConfigRenderer {
         line(config, "timeout server " + HaproxyTime.format(timeouts.server()));
         line(config, "timeout http-request " + HaproxyTime.format(timeouts.httpRequest()));
         line(config, "timeout check " + HaproxyTime.format(timeouts.check()));
-        // Retry on another replica only where no byte of a response can have reached the client.
-        line(config, "option redispatch");
-        line(config, "retry-on conn-failure empty-response");
+        if (settings.safeRetries()) {
+            // Retry on another replica only where no byte of a response can have reached the client.
+            line(config, "option redispatch");
+            line(config, "retry-on conn-failure empty-response");
+        }
         line(config, "retries " + settings.retries());
         line(config, "load-server-state-from-file global");
         if (settings.accessLog().target() != AccessLogTarget.OFF) {
@@ -109,7 +115,12 @@ final class ConfigRenderer {
         }
     }
 
-    private void frontend(StringBuilder config, List<TargetGroup> routes) {
+    private static SlotPool pool(SlotPlan plan, TargetGroup group) {
+        return plan.group(group.name())
+                .orElseThrow(() -> new IllegalArgumentException("the plan has no pool for group " + group.name()));
+    }
+
+    private void frontend(StringBuilder config, List<TargetGroup> routes, SlotPlan plan) {
         section(config, "frontend " + BackendNames.FRONTEND);
         line(config, "bind " + settings.bind() + settings.tlsCertificate()
                 .map(certificate -> " ssl crt " + certificate + " alpn h2,http/1.1")
@@ -118,12 +129,16 @@ final class ConfigRenderer {
         // last requests by path alone, or they would all fall back while its replicas still serve.
         line(config, "acl " + STOPPING + " stopping");
         for (TargetGroup group : routes) {
-            route(config, group);
+            route(config, group, pool(plan, group).holdsTargets());
         }
         line(config, "default_backend " + BackendNames.NO_ROUTE);
     }
 
-    private static void route(StringBuilder config, TargetGroup group) {
+    /**
+     * @param routable whether the group's pool holds targets; taken at a reload, it is what the process
+     *     knows when it soft-stops at the next one (runtime updates since then cannot change a rule)
+     */
+    private static void route(StringBuilder config, TargetGroup group, boolean routable) {
         String name = group.name();
         String backend = BackendNames.group(name);
         String prefix = group.routePrefix();
@@ -140,7 +155,9 @@ final class ConfigRenderer {
             condition += " host_" + name;
         }
         line(config, "acl up_" + name + " nbsrv(" + backend + ") gt 0");
-        line(config, "use_backend " + backend + " if " + condition + " up_" + name + " || " + condition + " " + STOPPING);
+        // Without a target to route to by path alone, a soft-stopping process falls back like the new one.
+        line(config, "use_backend " + backend + " if " + condition + " up_" + name
+                + (routable ? " || " + condition + " " + STOPPING : ""));
         line(config, "use_backend " + BackendNames.FALLBACK + " if " + condition);
     }
 

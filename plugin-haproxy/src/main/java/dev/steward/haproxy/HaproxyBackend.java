@@ -201,7 +201,9 @@ final class HaproxyBackend implements ProxyBackend {
         String config = renderer.render(state, plan);
         String shape = renderer.render(state, plan.vacated());
         String reason;
-        if (serving.isPresent() && serving.get().shape().equals(shape) && unreadable.isEmpty()) {
+        boolean fits = serving.isPresent() && serving.get().shape().equals(shape) && unreadable.isEmpty();
+        // Without runtime updates only a state that renders to the running configuration skips the reload.
+        if (fits && (settings.runtimeUpdates() || serving.get().config().equals(config))) {
             try {
                 Reconciliation update = slots.apply(state, before, plan);
                 if (update.reachable()) {
@@ -214,6 +216,8 @@ final class HaproxyBackend implements ProxyBackend {
                         state.revision(), failure.getMessage());
                 reason = "the runtime update failed: " + failure.getMessage();
             }
+        } else if (fits) {
+            reason = "runtime updates are off: " + ReloadReason.between(serving.get().state(), state);
         } else if (adopted.isPresent()) {
             reason = unreadable.map(failure -> "the slots of the adopted " + adopted.get().process().describe()
                             + " cannot be read back: " + failure)
@@ -267,8 +271,11 @@ final class HaproxyBackend implements ProxyBackend {
         if (serving.isPresent()) {
             retiringGate.awaitRoom(state.revision());
         }
-        // The old process is brought up to date first, so that the states it saves for the new one are current.
-        serving.ifPresent(current -> slots.prepareReload(state, plan));
+        // The old process is brought up to date first, so that the states it saves for the new one are current;
+        // without runtime updates it keeps the view it was started with, as in a reload-only integration.
+        if (settings.runtimeUpdates()) {
+            serving.ifPresent(current -> slots.prepareReload(state, plan));
+        }
         AtomicFiles.write(paths.serverState(), serving.map(current -> carriedState(plan)).orElse(ServerStateFile.EMPTY));
         log.info("{} HAProxy for revision {}: {}", serving.isPresent() ? "Reloading" : "Starting", state.revision(), reason);
         HaproxyProcess next;
@@ -530,7 +537,8 @@ final class HaproxyBackend implements ProxyBackend {
 
     private synchronized HaproxyLauncher launcher() {
         if (launcher == null) {
-            launcher = new HaproxyLauncher(binary().path(), paths.adminSocket(), outputs, settings.debugOutput());
+            launcher = new HaproxyLauncher(binary().path(), paths.adminSocket(), outputs, settings.debugOutput(),
+                    settings.socketHandover());
         }
         return launcher;
     }

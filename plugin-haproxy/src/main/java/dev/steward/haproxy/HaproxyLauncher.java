@@ -30,14 +30,19 @@ final class HaproxyLauncher {
     private final Path adminSocket;
     private final OutputFiles outputs;
     private final String foreground;
+    private final boolean socketHandover;
 
-    /** @param debugOutput whether HAProxy runs in debug mode, writing every request and response to its stdout */
-    HaproxyLauncher(Path binary, Path adminSocket, OutputFiles outputs, boolean debugOutput) {
+    /**
+     * @param debugOutput whether HAProxy runs in debug mode, writing every request and response to its stdout
+     * @param socketHandover whether a replacing process takes the listening sockets over ({@code -x})
+     */
+    HaproxyLauncher(Path binary, Path adminSocket, OutputFiles outputs, boolean debugOutput, boolean socketHandover) {
         this.binary = requireNonNull(binary, "binary is null");
         this.adminSocket = requireNonNull(adminSocket, "adminSocket is null");
         this.outputs = requireNonNull(outputs, "outputs is null");
         // -d implies the foreground that -db asks for.
         this.foreground = debugOutput ? "-d" : "-db";
+        this.socketHandover = socketHandover;
         if (!Files.isExecutable(SETSID)) {
             log.warn("{} is missing: HAProxy shares Steward's process group, so a Ctrl-C in Steward's terminal"
                     + " hard-stops it too (install util-linux)", SETSID);
@@ -53,13 +58,18 @@ final class HaproxyLauncher {
     /**
      * Starts HAProxy on {@code config} in place of {@code old}: it takes the old process's listening
      * sockets over the admin socket ({@code -x}), so no connection is refused, then tells it to finish
-     * its connections and exit ({@code -sf}).
+     * its connections and exit ({@code -sf}). Without the hand-over the new process binds the port
+     * itself, beside the old one, which closes its listeners when told to finish.
      */
     HaproxyProcess replace(Path config, HaproxyProcess old) {
         requireNonNull(config, "config is null");
         requireNonNull(old, "old is null");
-        return spawn(List.of(binary.toString(), foreground, "-f", config.toString(), "-x", adminSocket.toString(), "-sf",
-                Long.toString(old.pid())));
+        List<String> command = new ArrayList<>(List.of(binary.toString(), foreground, "-f", config.toString()));
+        if (socketHandover) {
+            command.addAll(List.of("-x", adminSocket.toString()));
+        }
+        command.addAll(List.of("-sf", Long.toString(old.pid())));
+        return spawn(command);
     }
 
     private HaproxyProcess spawn(List<String> haproxy) {

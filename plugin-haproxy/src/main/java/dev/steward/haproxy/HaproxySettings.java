@@ -31,6 +31,9 @@ import java.util.Set;
  * @param drainTimeout how long a slot whose target left drains before it serves another target, requests left or not
  * @param reconcileInterval how often the slots HAProxy reports are compared with the desired ones; zero: never
  * @param debugOutput whether HAProxy runs in its debug mode ({@code -d}), writing every request to its stdout file
+ * @param safeRetries whether a refused connection or an empty response is retried on another replica
+ * @param socketHandover whether a reload hands the listening sockets to the new process ({@code -x})
+ * @param runtimeUpdates whether changes that fit the running pools go through the runtime API instead of a reload
  * @param retiring how many old processes may finish their connections at once
  * @param restart when an HAProxy that exited unexpectedly is restarted
  * @param accessLog where HAProxy's access log goes
@@ -55,6 +58,9 @@ record HaproxySettings(
         Duration drainTimeout,
         Duration reconcileInterval,
         boolean debugOutput,
+        boolean safeRetries,
+        boolean socketHandover,
+        boolean runtimeUpdates,
         RetiringLimits retiring,
         RestartPolicy restart,
         AccessLogSettings accessLog,
@@ -129,6 +135,9 @@ record HaproxySettings(
         Duration drainTimeout = settings.duration("drain-timeout", Duration.ZERO, Duration.ofHours(24));
         Duration reconcileInterval = settings.duration("reconcile-interval", Duration.ZERO, Duration.ofHours(24));
         boolean debugOutput = settings.bool("debug-output");
+        boolean safeRetries = settings.bool("safe-retries");
+        boolean socketHandover = settings.bool("socket-handover");
+        boolean runtimeUpdates = settings.bool("runtime-updates");
         RetiringLimits retiring = retiring(settings.section("retiring"));
         RestartPolicy restart = restart(settings.section("restart"));
         AccessLogSettings accessLog = accessLog(settings.section("access-log"));
@@ -153,6 +162,9 @@ record HaproxySettings(
                 drainTimeout,
                 reconcileInterval,
                 debugOutput,
+                safeRetries,
+                socketHandover,
+                runtimeUpdates,
                 retiring,
                 restart,
                 accessLog,

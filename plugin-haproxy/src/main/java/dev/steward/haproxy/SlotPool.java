@@ -27,6 +27,11 @@ record SlotPool(List<Slot> slots) {
         return new SlotPool(free);
     }
 
+    /** Whether any slot holds a target. */
+    boolean holdsTargets() {
+        return slots.stream().anyMatch(slot -> slot.target().isPresent());
+    }
+
     int size() {
         return slots.size();
     }

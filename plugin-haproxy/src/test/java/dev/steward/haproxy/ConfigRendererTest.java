@@ -79,6 +79,16 @@ class ConfigRendererTest {
     }
 
     @Test
+    void withoutSafeRetriesHaproxyNeitherRedispatchesNorRetriesOnEmptyResponses() {
+        HaproxySettings baseline = TestSettings.read(Map.of("safe-retries", false));
+
+        String config = new ConfigRenderer(baseline, PATHS).render(TWO_ROUTES, allocator.plan(TWO_ROUTES));
+
+        assertThat(config.lines()).noneMatch(line -> line.contains("redispatch") || line.contains("retry-on"));
+        assertThat(config.lines()).anyMatch(line -> line.strip().equals("retries 3"));
+    }
+
+    @Test
     void aGatewayErrorAnsweredWithAnotherStatusHasAnErrorFileWithThatStatusAndItsOwnReason() {
         List<ErrorPages.Answer> answers = ErrorPages.answers(OptionalInt.of(500));
 

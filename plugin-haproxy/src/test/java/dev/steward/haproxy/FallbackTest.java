@@ -1,6 +1,7 @@
 package dev.steward.haproxy;
 
 import static dev.steward.haproxy.TestRig.freePort;
+import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,32 @@ class FallbackTest {
 
         rig.register(RawReplica.startOn("app1-r1", replicaPort));
         Eventually.await("the group serves again once its replica is back", () -> "app1-r1".equals(body(port, "/app1")));
+    }
+
+    /**
+     * After a reload the old process serves its keep-alive clients a while longer, routing by path alone
+     * (its backends read as empty while it stops): a route without targets must fall back there too.
+     */
+    @Test
+    void aRouteWithoutTargetsIsServedByTheFallbackAlsoFromAProcessThatStops() {
+        int port = freePort();
+        RawReplica app = rig.replica("app1-r1");
+        RawReplica fallback = rig.replica("fallback-1");
+        List<TargetGroup> groups = List.of(group("app1", "/app1", app), group("spare", "/spare"));
+        HaproxyBackend backend = rig.backend(port);
+        backend.apply(state(1, groups, List.of(fallback.target())));
+        LoadLoop load = rig.load(port, "/spare", 4);
+        load.awaitMoreResponses(200);
+
+        for (int revision = 2; revision <= 6; revision++) {
+            List<TargetGroup> changed = revision % 2 == 0 ? List.of(groups.get(0), groups.get(1), group("extra", "/extra", app)) : groups;
+            backend.apply(state(revision, changed, List.of(fallback.target())));
+            load.awaitMoreResponses(200);
+        }
+        LoadLoop.Result result = load.stop();
+
+        assertThat(result.non2xx()).as(result.toString()).isZero();
+        assertThat(result.failed() + result.refused()).as(result.toString()).isZero();
     }
 
     private static String body(int port, String path) {

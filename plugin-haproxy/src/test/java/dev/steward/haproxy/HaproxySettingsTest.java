@@ -38,6 +38,9 @@ class HaproxySettingsTest {
         assertThat(settings.drainTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.reconcileInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.debugOutput()).isFalse();
+        assertThat(settings.safeRetries()).isTrue();
+        assertThat(settings.socketHandover()).isTrue();
+        assertThat(settings.runtimeUpdates()).isTrue();
         assertThat(settings.retiring()).isEqualTo(new RetiringLimits(5, Duration.ofSeconds(30)));
         assertThat(settings.restart()).isEqualTo(new RestartPolicy(Duration.ofMillis(100), Duration.ofSeconds(30)));
         assertThat(settings.accessLog()).isEqualTo(new AccessLogSettings(AccessLogTarget.STEWARD, new BindAddress("127.0.0.1", 514),
@@ -65,6 +68,9 @@ class HaproxySettingsTest {
 
         HaproxySettings settings = HaproxySettings.read(Settings.of(TestSettings.subtree(Map.ofEntries(
                 Map.entry("debug-output", true),
+                Map.entry("safe-retries", false),
+                Map.entry("socket-handover", false),
+                Map.entry("runtime-updates", false),
                 Map.entry("log-rotations", 3),
                 Map.entry("retiring.max", 2),
                 Map.entry("retiring.wait", "5s"),
@@ -77,6 +83,9 @@ class HaproxySettingsTest {
                 Map.entry("tls.certificate", "conf/proxy.pem"))), TestSettings.PATH), home);
 
         assertThat(settings.debugOutput()).isTrue();
+        assertThat(settings.safeRetries()).isFalse();
+        assertThat(settings.socketHandover()).isFalse();
+        assertThat(settings.runtimeUpdates()).isFalse();
         assertThat(settings.logs().rotations()).isEqualTo(3);
         assertThat(settings.retiring()).isEqualTo(new RetiringLimits(2, Duration.ofSeconds(5)));
         assertThat(settings.restart()).isEqualTo(new RestartPolicy(Duration.ofMillis(50), Duration.ofSeconds(10)));

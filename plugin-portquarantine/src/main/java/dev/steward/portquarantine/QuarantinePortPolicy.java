@@ -51,7 +51,7 @@ final class QuarantinePortPolicy implements PortPolicy {
         synchronized (lock) {
             long now = time.monotonicNanos();
             NodeState current = book.node(node);
-            NodeState.Due due = current.due(now, book.appliedRevision());
+            NodeState.Due due = current.due(now, confirmedRevision());
             NodeState available = current.without(due.returning());
             OptionalInt port = available.lowestFree(settings.range());
             if (port.isEmpty()) {
@@ -145,6 +145,11 @@ final class QuarantinePortPolicy implements PortPolicy {
     /** Nothing to flush: every change is on disk before it is adopted. */
     @Override
     public void close() {}
+
+    /** What the proxies confirmed; without the gate every release counts as confirmed, so the window alone decides. */
+    private long confirmedRevision() {
+        return settings.convergenceGate() ? book.appliedRevision() : Long.MAX_VALUE;
+    }
 
     private void commit(String node, NodeState state, long now) {
         PortBook next = book.with(node, state);

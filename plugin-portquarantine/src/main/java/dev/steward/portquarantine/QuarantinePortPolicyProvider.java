@@ -32,8 +32,9 @@ public final class QuarantinePortPolicyProvider implements PortPolicyProvider {
         QuarantineSettings settings = QuarantineSettings.read(context.settingsReader());
         StateFile stateFile = new StateFile(context.dataDirectory().resolve(settings.stateFile()), settings.range());
         PortBook loaded = stateFile.load(context.time().monotonicNanos());
-        LOG.info("port quarantine: range {}, window {}, cap {}, state {} with {} node(s)",
-                settings.range(), settings.window(), settings.cap(), stateFile.path(), loaded.nodes().size());
+        LOG.info("port quarantine: range {}, window {}, cap {}{}, state {} with {} node(s)", settings.range(), settings.window(),
+                settings.cap(), settings.convergenceGate() ? "" : ", no convergence gate (timer only)", stateFile.path(),
+                loaded.nodes().size());
         return new QuarantinePortPolicy(settings, context.time(), stateFile, new PortGauges(context.metrics()), loaded);
     }
 }

@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param window how long a released port is held at least; zero disables quarantine
  * @param range the ports handed out on every replica node
  * @param cap how long after its release a port returns even without the proxies' confirmation
+ * @param convergenceGate whether a port also waits for the proxies to confirm its release; false: the window alone
  * @param stateFile the file name, in the plugin's data directory, of the persisted state
  */
-record QuarantineSettings(Duration window, PortRange range, Duration cap, String stateFile) {
+record QuarantineSettings(Duration window, PortRange range, Duration cap, boolean convergenceGate, String stateFile) {
     static final Duration MAX_WINDOW = Duration.ofHours(1);
     static final Duration MIN_CAP = Duration.ofSeconds(1);
     static final Duration MAX_CAP = Duration.ofDays(1);
@@ -38,9 +39,10 @@ record QuarantineSettings(Duration window, PortRange range, Duration cap, String
             settings.problem("cap", "must be at least window (" + window + "), found " + cap);
         }
         PortRange range = range(settings);
+        boolean convergenceGate = settings.bool("convergence-gate");
         String stateFile = settings.string("state-file", ModelRules::isName, "a file name matching " + ModelRules.NAME_PATTERN);
         settings.validate();
-        return new QuarantineSettings(window, range, cap, stateFile);
+        return new QuarantineSettings(window, range, cap, convergenceGate, stateFile);
     }
 
     boolean quarantines() {

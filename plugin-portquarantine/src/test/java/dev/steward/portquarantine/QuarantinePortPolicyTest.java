@@ -226,6 +226,17 @@ class QuarantinePortPolicyTest {
     }
 
     @Test
+    void withoutTheConvergenceGateTheWindowAloneHoldsAPort() {
+        PortPolicy policy = policy(TEN_PORTS + "\nconvergence-gate = false");
+        policy.allocate(NODE, "r1");
+        policy.release(NODE, 20000, QUARANTINE, 5);
+
+        assertThat(policy.allocate(NODE, "r2").port()).as("within the window").isEqualTo(20001);
+        time.advance(WINDOW);
+        assertThat(policy.allocate(NODE, "r3").port()).as("window passed, nothing confirmed").isEqualTo(20000);
+    }
+
+    @Test
     void aRevisionConfirmedBeforeTheReleaseLeavesOnlyTheWindow() {
         PortPolicy policy = policy(TEN_PORTS);
         policy.applied(9);

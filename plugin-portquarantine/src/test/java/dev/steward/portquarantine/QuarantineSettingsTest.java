@@ -18,9 +18,9 @@ class QuarantineSettingsTest {
     @Test
     void referenceConfHasADefaultForEveryKey() {
         assertThat(read("")).isEqualTo(new QuarantineSettings(
-                Duration.ofSeconds(10), new PortRange(20000, 29999), Duration.ofMinutes(5), "ports.state"));
+                Duration.ofSeconds(10), new PortRange(20000, 29999), Duration.ofMinutes(5), true, "ports.state"));
         assertThat(Policies.reference().getConfig(Policies.SETTINGS_PATH).root().keySet())
-                .containsExactlyInAnyOrder("window", "range", "cap", "state-file");
+                .containsExactlyInAnyOrder("window", "range", "cap", "convergence-gate", "state-file");
     }
 
     @Test
@@ -29,9 +29,10 @@ class QuarantineSettingsTest {
                 window = 30s
                 range = "31000-31099"
                 cap = 2m
+                convergence-gate = false
                 state-file = "quarantine.state"
                 """)).isEqualTo(new QuarantineSettings(
-                Duration.ofSeconds(30), new PortRange(31000, 31099), Duration.ofMinutes(2), "quarantine.state"));
+                Duration.ofSeconds(30), new PortRange(31000, 31099), Duration.ofMinutes(2), false, "quarantine.state"));
     }
 
     @Test

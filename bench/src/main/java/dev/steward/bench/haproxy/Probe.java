@@ -7,16 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** One GET on a fresh connection; the body of a 200, or nothing for any other answer or a failure. */
-final class Probe {
+public final class Probe {
     private static final int TIMEOUT_MILLIS = 2000;
 
     private final int port;
 
-    Probe(int port) {
+    public Probe(int port) {
         this.port = port;
     }
 
-    Optional<String> get(String path) {
+    public Optional<String> get(String path) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);

@@ -9,6 +9,7 @@ import dev.steward.api.ProxyBackendProvider;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
+import dev.steward.bench.FreePorts;
 import dev.steward.bench.engine.MemoryStore;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.engine.EngineStatus;
@@ -18,9 +19,6 @@ import dev.steward.core.metrics.PrometheusMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +46,7 @@ final class Rig implements AutoCloseable {
 
     Rig(Duration window, int replicaCount) throws IOException {
         home = Files.createTempDirectory("steward-bench-");
-        port = freePort();
+        port = FreePorts.any();
         for (int i = 0; i < replicaCount; i++) {
             replicas.add(new LoopbackReplica("replica-" + i));
         }
@@ -126,14 +124,6 @@ final class Rig implements AutoCloseable {
                 throw new IllegalStateException("the haproxy plugin has no reference.conf");
             }
             return ConfigFactory.parseReader(new InputStreamReader(stream, StandardCharsets.UTF_8), ConfigParseOptions.defaults());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException problem) {
-            throw new UncheckedIOException(problem);
         }
     }
 }

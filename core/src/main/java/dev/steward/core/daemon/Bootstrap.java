@@ -33,6 +33,8 @@ import java.util.Map;
  * plugins live, and plugins' defaults tell which keys exist.
  */
 public final class Bootstrap {
+    private static final String CORE_MODULE = "dev.steward.core";
+
     private Bootstrap() {}
 
     /**
@@ -88,14 +90,16 @@ public final class Bootstrap {
 
     private static ReferenceConfig coreReference() {
         Module core = Bootstrap.class.getModule();
+        // On the class path (the bench module's scenario runners load core there) the module has no name.
+        String owner = core.isNamed() ? core.getName() : CORE_MODULE;
         try (InputStream stream = core.getResourceAsStream("reference.conf")) {
             if (stream == null) {
-                throw new IllegalStateException("dev.steward.core ships no reference.conf; the build is broken");
+                throw new IllegalStateException(CORE_MODULE + " ships no reference.conf; the build is broken");
             }
             try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
                 Config config = ConfigFactory.parseReader(reader,
-                        ConfigParseOptions.defaults().setOriginDescription("dev.steward.core/reference.conf"));
-                return new ReferenceConfig(core.getName(), config);
+                        ConfigParseOptions.defaults().setOriginDescription(CORE_MODULE + "/reference.conf"));
+                return new ReferenceConfig(owner, config);
             }
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);

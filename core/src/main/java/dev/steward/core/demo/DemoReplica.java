@@ -16,15 +16,27 @@ import java.util.concurrent.Executors;
 
 /**
  * A replica of a deployment on a loopback port: it answers every request with its deployment and
- * replica id, so a client can tell a misrouted answer from a right one. It can be slowed down, and
- * stopped like a replica whose process ends.
+ * replica id, so a client can tell a misrouted answer from a right one. It can be slowed down, made
+ * to misbehave ({@link Behaviour}), stopped like a replica whose process ends, and started again on
+ * the same port like a replica whose process restarts.
  */
 public final class DemoReplica implements AutoCloseable {
+    /** What a replica does with the requests it reads. */
+    public enum Behaviour {
+        /** A 200 with its deployment and replica id. */
+        ANSWER,
+        /** Closes the connection without a byte of response, as a replica that dies before it answers. */
+        CLOSE_BEFORE_ANSWER,
+        /** Sends the status, the headers and half the body, then closes the connection. */
+        CLOSE_MID_RESPONSE
+    }
+
     private final String deployment;
     private final String replicaId;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Duration delay = Duration.ZERO;
+    private volatile Behaviour behaviour = Behaviour.ANSWER;
 
     private DemoReplica(String deployment, String replicaId, HttpServer server) {
         this.deployment = deployment;
@@ -72,6 +84,22 @@ public final class DemoReplica implements AutoCloseable {
         delay = requireNonNull(newDelay, "newDelay is null");
     }
 
+    /** Makes every later request meet this behaviour. */
+    public void behave(Behaviour newBehaviour) {
+        behaviour = requireNonNull(newBehaviour, "newBehaviour is null");
+    }
+
+    /**
+     * Stops this replica, if it still runs, and starts it again on the same port with the same
+     * identity, answering normally: a process that restarted.
+     */
+    public DemoReplica restart() {
+        int port = port();
+        close();
+        return start(deployment, replicaId, port);
+    }
+
+    /** Stops at once: the listening socket and every connection close, requests in flight get no answer. */
     @Override
     public void close() {
         server.stop(0);
@@ -90,10 +118,23 @@ public final class DemoReplica implements AutoCloseable {
                 }
             }
             byte[] body = body(deployment, replicaId).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+            switch (behaviour) {
+                // Closing an exchange that sent no headers closes its connection.
+                case CLOSE_BEFORE_ANSWER -> { }
+                case CLOSE_MID_RESPONSE -> {
+                    exchange.sendResponseHeaders(200, body.length);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(body, 0, body.length / 2);
+                    out.flush();
+                    // Closing a response shorter than announced closes its connection: the client sees a cut answer.
+                }
+                case ANSWER -> {
+                    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                }
             }
         }
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Clients that keep requesting routes through the proxy and check every answer: a 200 from the
  * route's own deployment is good, a 200 from another deployment is a misroute, anything else an
- * error. Runs until stopped, on loopback only.
+ * error. Runs until stopped, or for a bounded time; on loopback only.
  */
 public final class LoadLoop implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -35,12 +35,21 @@ public final class LoadLoop implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong misroutes = new AtomicLong();
+    private final long startNanos = System.nanoTime();
+    private final long runNanos;
 
     /**
+     * Clients that run until {@link #close()}.
+     *
      * @param proxy the proxy's base address, such as {@code http://127.0.0.1:8080}
      * @param deploymentByRoute the deployment each route prefix must be answered by
      */
     public LoadLoop(URI proxy, Map<String, String> deploymentByRoute, int concurrency) {
+        this(proxy, deploymentByRoute, concurrency, Long.MAX_VALUE);
+    }
+
+    private LoadLoop(URI proxy, Map<String, String> deploymentByRoute, int concurrency, long runNanos) {
+        this.runNanos = runNanos;
         this.proxy = requireNonNull(proxy, "proxy is null");
         this.deploymentByRoute = Map.copyOf(requireNonNull(deploymentByRoute, "deploymentByRoute is null"));
         List<String> routes = new ArrayList<>(this.deploymentByRoute.keySet());
@@ -50,11 +59,36 @@ public final class LoadLoop implements AutoCloseable {
         }
     }
 
+    /** Clients that stop by themselves once {@code duration} has passed; {@link #awaitEnd()} waits for that. */
+    public static LoadLoop bounded(URI proxy, Map<String, String> deploymentByRoute, int concurrency, Duration duration) {
+        requireNonNull(duration, "duration is null");
+        if (!duration.isPositive()) {
+            throw new IllegalArgumentException("duration must be positive, found " + duration);
+        }
+        return new LoadLoop(proxy, deploymentByRoute, concurrency, duration.toNanos());
+    }
+
     public LoadReport report() {
         return new LoadReport(requests.get(), errors.get(), misroutes.get());
     }
 
-    /** Stops the clients and waits for their last requests. */
+    /** Waits until the clients of a {@link #bounded} loop have stopped by themselves; returns what they saw. */
+    public LoadReport awaitEnd() {
+        if (runNanos == Long.MAX_VALUE) {
+            throw new IllegalStateException("this load loop runs until close(); only a bounded one ends by itself");
+        }
+        long left = Math.max(0, runNanos - (System.nanoTime() - startNanos));
+        clients.shutdown();
+        try {
+            clients.awaitTermination(left + REQUEST_TIMEOUT.plusSeconds(1).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+        return report();
+    }
+
+    /** Stops the clients and waits for their last requests; idempotent. */
     @Override
     public void close() {
         running.set(false);
@@ -67,10 +101,11 @@ public final class LoadLoop implements AutoCloseable {
             Thread.currentThread().interrupt();
             clients.shutdownNow();
         }
+        client.shutdownNow();
     }
 
     private void loop(List<String> routes, int first) {
-        for (int turn = first; running.get(); turn++) {
+        for (int turn = first; running.get() && System.nanoTime() - startNanos < runNanos; turn++) {
             String route = routes.get(turn % routes.size());
             record(route, send(route));
         }
