@@ -3,6 +3,7 @@ package dev.steward.api;
 import dev.steward.api.model.RoutingState;
 import java.net.URI;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Makes one proxy serve a routing state. Steward calls {@link #apply} from one thread at a time.
@@ -32,6 +33,17 @@ public interface ProxyBackend extends AutoCloseable {
     String describe();
 
     BackendStatus status();
+
+    /**
+     * The oldest revision whose routes the running proxy may still use for requests in flight, beyond
+     * what {@link BackendStatus#retiring()} says: a target removed at revision R that still drains in
+     * the serving process makes this R - 1. The port gate lets a released port return only once this,
+     * the applied revision and every retiring process have passed the release. Empty when nothing of
+     * the kind drains, or the backend cannot tell.
+     */
+    default OptionalLong oldestRoutedRevision() {
+        return OptionalLong.empty();
+    }
 
     /**
      * Where clients reach the proxy, such as {@code http://127.0.0.1:8080}, for tools that send it

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,8 @@ final class Drains {
     private final Duration timeout;
     private final TimeSource time;
     private final Map<ServerName, Drain> draining = new LinkedHashMap<>();
+    /** Read by the port gate's thread while applies change the drains under the backend's lock. */
+    private volatile OptionalLong oldestRemoval = OptionalLong.empty();
 
     Drains(Duration timeout, TimeSource time) {
         this.timeout = requireNonNull(timeout, "timeout is null");
@@ -33,9 +36,10 @@ final class Drains {
      *
      * @param server the slot
      * @param target the target it drains
+     * @param removedAt the revision that removed the target: the slot routes to it until the drain ends
      * @param deadlineNanos when the slot returns to its pool even with requests left, on the monotonic clock
      */
-    record Drain(ServerName server, Target target, long deadlineNanos) {
+    record Drain(ServerName server, Target target, long removedAt, long deadlineNanos) {
         Drain {
             requireNonNull(server, "server is null");
             requireNonNull(target, "target is null");
@@ -55,7 +59,7 @@ final class Drains {
      * whose target left drains, one that drained already keeps its deadline, and one whose target came
      * back serves again. Nothing changes here until {@link #replace} takes the result.
      */
-    Map<ServerName, Drain> after(SlotPlan before, SlotPlan after) {
+    Map<ServerName, Drain> after(SlotPlan before, SlotPlan after, long revision) {
         requireNonNull(before, "before is null");
         requireNonNull(after, "after is null");
         Map<String, SlotPool> previous = before.byBackend();
@@ -68,7 +72,7 @@ final class Drains {
                 boolean vacated = pool.slot(name.server()).flatMap(Slot::target).isEmpty();
                 if (left.isPresent() && vacated) {
                     Drain earlier = draining.get(name);
-                    next.put(name, earlier != null ? earlier : new Drain(name, left.get(), deadline));
+                    next.put(name, earlier != null ? earlier : new Drain(name, left.get(), revision, deadline));
                 }
             }
         });
@@ -79,11 +83,18 @@ final class Drains {
         requireNonNull(drains, "drains is null");
         draining.clear();
         draining.putAll(drains);
+        noteOldestRemoval();
     }
 
     /** Forgets every drain: after a reload, the old process finishes what was in flight. */
     void clear() {
         draining.clear();
+        noteOldestRemoval();
+    }
+
+    /** The oldest revision that removed a target still draining; empty when nothing drains. */
+    OptionalLong oldestRemoval() {
+        return oldestRemoval;
     }
 
     boolean isEmpty() {
@@ -119,7 +130,12 @@ final class Drains {
             }
         }
         released.forEach(done -> draining.remove(done.drain().server()));
+        noteOldestRemoval();
         return released;
+    }
+
+    private void noteOldestRemoval() {
+        oldestRemoval = draining.values().stream().mapToLong(Drain::removedAt).min();
     }
 
     private SlotPool overlay(String backend, SlotPool pool) {

@@ -439,6 +439,13 @@ final class HaproxyBackend implements ProxyBackend {
                 detail);
     }
 
+    /** A slot whose target left at revision R still routes to it until its drain ends: R - 1 is served whole. */
+    @Override
+    public OptionalLong oldestRoutedRevision() {
+        OptionalLong removal = slots.oldestDrainRemoval();
+        return removal.isPresent() ? OptionalLong.of(removal.getAsLong() - 1) : OptionalLong.empty();
+    }
+
     @Override
     public ProxyStop onStop() {
         return settings.onStop();

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.steward.api.model.RoutingState;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,11 @@ final class SlotSync {
     }
 
     /** {@code running} with the draining targets back in their slots, for the allocator. */
+    /** The oldest revision that removed a target still draining; safe to call from any thread. */
+    OptionalLong oldestDrainRemoval() {
+        return drains.oldestRemoval();
+    }
+
     SlotPlan withDrains(SlotPlan running) {
         return drains.overlay(running);
     }
@@ -43,7 +49,7 @@ final class SlotSync {
      * @throws RuntimeApiException naming the command, when HAProxy refuses one or does not answer
      */
     Reconciliation apply(RoutingState state, SlotPlan before, SlotPlan plan) {
-        Map<ServerName, Drains.Drain> next = drains.after(before, plan);
+        Map<ServerName, Drains.Drain> next = drains.after(before, plan, state.revision());
         Reconciliation reconciliation = Reconciler.between(DesiredServers.of(state, plan, Drains.targets(next)), readState());
         if (reconciliation.reachable()) {
             execute(reconciliation.commands());

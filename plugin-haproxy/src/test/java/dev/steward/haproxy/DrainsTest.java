@@ -42,7 +42,7 @@ class DrainsTest {
 
         assertThat(drains.releaseFinished(backend -> sessions(backend, 1))).isEmpty();
         assertThat(drains.releaseFinished(backend -> sessions(backend, 0)))
-                .containsExactly(new Drains.Released(new Drains.Drain(SLOT2, target(2), deadline), Drains.Released.Cause.EMPTY));
+                .containsExactly(new Drains.Released(new Drains.Drain(SLOT2, target(2), 1, deadline), Drains.Released.Cause.EMPTY));
         assertThat(drains.isEmpty()).isTrue();
         assertThat(askedBackends).containsExactly("group_app", "group_app");
     }
@@ -56,7 +56,7 @@ class DrainsTest {
         time.advance(Duration.ofMillis(1));
 
         assertThat(drains.releaseFinished(backend -> sessions(backend, 5)))
-                .containsExactly(new Drains.Released(new Drains.Drain(SLOT2, target(2), deadline), Drains.Released.Cause.TIMEOUT));
+                .containsExactly(new Drains.Released(new Drains.Drain(SLOT2, target(2), 1, deadline), Drains.Released.Cause.TIMEOUT));
     }
 
     @Test
@@ -93,6 +93,21 @@ class DrainsTest {
     }
 
     @Test
+    void theOldestRemovalStillDrainingIsWhatThePortGateWaitsFor() {
+        assertThat(drains.oldestRemoval()).isEmpty();
+        SlotPlan second = change(allocator.plan(stateAt(4, 1, 2, 3)), stateAt(5, 1, 3));
+        change(second, stateAt(7, 1));
+        assertThat(drains.oldestRemoval()).hasValue(5);
+
+        drains.releaseFinished(backend -> ServerSessions.parse(ServerSessions.command(backend),
+                "# pxname,svname,qcur,scur\n" + backend + ",slot2,0,0\n" + backend + ",slot3,0,1\n"));
+        assertThat(drains.oldestRemoval()).as("slot2 is done; slot3, removed at 7, still drains").hasValue(7);
+
+        drains.clear();
+        assertThat(drains.oldestRemoval()).isEmpty();
+    }
+
+    @Test
     void noDrainNoQuestion() {
         assertThat(drains.releaseFinished(backend -> {
             throw new AssertionError("asked for " + backend);
@@ -103,7 +118,7 @@ class DrainsTest {
     private SlotPlan change(SlotPlan running, RoutingState next) {
         SlotPlan before = drains.overlay(running);
         SlotPlan plan = allocator.plan(next, before);
-        drains.replace(drains.after(before, plan));
+        drains.replace(drains.after(before, plan, next.revision()));
         return plan;
     }
 
@@ -114,8 +129,13 @@ class DrainsTest {
     }
 
     private static RoutingState state(int... replicas) {
+        return stateAt(1, replicas);
+    }
+
+    private static RoutingState stateAt(long revision, int... replicas) {
         List<Target> targets = IntStream.of(replicas).mapToObj(DrainsTest::target).toList();
-        return new RoutingState(1, new TargetGroups(List.of(new TargetGroup("app", "/app", targets))), FallbackTargets.NONE);
+        return new RoutingState(revision, new TargetGroups(List.of(new TargetGroup("app", "/app", targets))),
+                FallbackTargets.NONE);
     }
 
     private static Target target(int n) {

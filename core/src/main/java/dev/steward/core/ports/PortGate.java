@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells the port policy which revision every proxy process now serves. An old process that still
- * finishes connections after a reload routes with the server list it had when it was replaced, so
- * this node has settled at the oldest among the current revision and those of the retiring
- * processes; the sources hear of it, so that a source shared by a fleet can share it. With the
+ * finishes connections after a reload routes with the server list it had when it was replaced, and a
+ * removed target still drains in the serving process, so this node has settled at the oldest among
+ * the current revision, those of the retiring processes and the one before the oldest drain's
+ * removal; the sources hear of it, so that a source shared by a fleet can share it. With the
  * {@link PortGateScope#FLEET fleet} scope the policy is told the smaller of that and the revision
  * every live node of the fleet has settled at. What the policy is told only ever grows.
  */
@@ -63,6 +64,10 @@ public final class PortGate implements ApplyListener {
         long local = applied.getAsLong();
         for (RetiringProcess process : backend.status().retiring()) {
             local = Math.min(local, process.revision());
+        }
+        OptionalLong draining = backend.oldestRoutedRevision();
+        if (draining.isPresent()) {
+            local = Math.min(local, draining.getAsLong());
         }
         if (local > settled) {
             settled = local;

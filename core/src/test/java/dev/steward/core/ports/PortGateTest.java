@@ -53,10 +53,16 @@ class PortGateTest {
         public void close() {}
     };
     private List<RetiringProcess> retiring = List.of();
+    private OptionalLong draining = OptionalLong.empty();
     private final RecordingBackend backend = new RecordingBackend() {
         @Override
         public BackendStatus status() {
             return new BackendStatus(OptionalLong.of(2), 2, 0, Optional.empty(), retiring, "serving");
+        }
+
+        @Override
+        public OptionalLong oldestRoutedRevision() {
+            return draining;
         }
     };
 
@@ -93,6 +99,19 @@ class PortGateTest {
         PortGate gate = gate(PortGateScope.NODE);
         gate.applied(revision(5));
         assertThat(confirmed).containsExactly(5L);
+    }
+
+    @Test
+    void aTargetStillDrainingHoldsTheGateBeforeTheRevisionThatRemovedItUntilItsDrainEnds() {
+        PortGate gate = gate(PortGateScope.NODE);
+        draining = OptionalLong.of(3);
+
+        gate.applied(revision(5));
+        assertThat(confirmed).containsExactly(3L);
+
+        draining = OptionalLong.empty();
+        gate.refresh();
+        assertThat(confirmed).containsExactly(3L, 5L);
     }
 
     @Test
