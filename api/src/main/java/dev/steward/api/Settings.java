@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -101,17 +102,8 @@ public final class Settings {
         if (!require(key, ConfigValueType.NUMBER, "an integer")) {
             return min;
         }
-        try {
-            int value = config.getInt(key);
-            if (value < min || value > max) {
-                problem(key, "expected an integer from " + min + " to " + max + ", found " + value);
-                return min;
-            }
-            return value;
-        } catch (ConfigException problem) {
-            problem(key, "expected an integer from " + min + " to " + max + ", found " + config.getValue(key).render());
-            return min;
-        }
+        String range = "an integer from " + min + " to " + max;
+        return inRange(key, min, max, config::getInt, range, range);
     }
 
     /** A duration such as {@code 100ms} or {@code 10s}; a bare number is milliseconds. */
@@ -119,17 +111,8 @@ public final class Settings {
         if (!present(key)) {
             return min;
         }
-        try {
-            Duration value = config.getDuration(key);
-            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                problem(key, "expected a duration from " + min + " to " + max + ", found " + value);
-                return min;
-            }
-            return value;
-        } catch (ConfigException problem) {
-            problem(key, "expected a duration such as 100ms, 10s or 5m, found " + config.getValue(key).render());
-            return min;
-        }
+        return inRange(key, min, max, config::getDuration, "a duration from " + min + " to " + max,
+                "a duration such as 100ms, 10s or 5m");
     }
 
     /** A size such as {@code 10MiB}; a bare number is bytes. */
@@ -137,15 +120,25 @@ public final class Settings {
         if (!present(key)) {
             return min;
         }
+        return inRange(key, min, max, config::getBytes, "a size from " + min + " to " + max + " bytes",
+                "a size such as 512KiB or 10MiB");
+    }
+
+    /**
+     * @param range what a good value is, for a value of the right kind out of bounds
+     * @param shape what a good value looks like, for a value that is not of the right kind
+     */
+    private <T extends Comparable<T>> T inRange(String key, T min, T max, Function<String, T> read, String range,
+            String shape) {
         try {
-            long value = config.getBytes(key);
-            if (value < min || value > max) {
-                problem(key, "expected a size from " + min + " to " + max + " bytes, found " + value);
+            T value = read.apply(key);
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                problem(key, "expected " + range + ", found " + value);
                 return min;
             }
             return value;
         } catch (ConfigException problem) {
-            problem(key, "expected a size such as 512KiB or 10MiB, found " + config.getValue(key).render());
+            problem(key, "expected " + shape + ", found " + config.getValue(key).render());
             return min;
         }
     }

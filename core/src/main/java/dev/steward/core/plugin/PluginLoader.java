@@ -131,17 +131,8 @@ public final class PluginLoader {
     }
 
     private int loadCommands(ModuleLayer layer, String file) {
-        List<ServiceLoader.Provider<CommandProvider>> providers;
-        try {
-            providers = ServiceLoader.load(layer, CommandProvider.class).stream()
-                    .filter(provider -> provider.type().getModule().getLayer() == layer)
-                    .toList();
-        } catch (ServiceConfigurationError broken) {
-            skip(file, "declares a " + COMMAND + " provider that cannot be used: " + broken.getMessage());
-            return 0;
-        }
         int loaded = 0;
-        for (ServiceLoader.Provider<CommandProvider> provider : providers) {
+        for (ServiceLoader.Provider<CommandProvider> provider : providersIn(layer, CommandProvider.class, COMMAND, file)) {
             if (registerCommand(provider, file)) {
                 loaded++;
             }
@@ -150,14 +141,12 @@ public final class PluginLoader {
     }
 
     private boolean registerCommand(ServiceLoader.Provider<CommandProvider> provider, String file) {
-        Module module = provider.type().getModule();
-        CommandProvider instance;
-        try {
-            instance = provider.get();
-        } catch (ServiceConfigurationError | RuntimeException broken) {
-            skip(file, "provider " + provider.type().getName() + " cannot be created: " + broken.getMessage());
+        Optional<CommandProvider> created = instantiate(provider, file);
+        if (created.isEmpty()) {
             return false;
         }
+        CommandProvider instance = created.get();
+        Module module = provider.type().getModule();
         String name = instance.name();
         if (!unique(COMMAND, name, provider.type().getName(), file)) {
             return false;
@@ -182,17 +171,8 @@ public final class PluginLoader {
     }
 
     private <P extends PluginProvider<?>> int loadKind(ModuleLayer layer, PluginKind kind, Class<P> type, String file) {
-        List<ServiceLoader.Provider<P>> providers;
-        try {
-            providers = ServiceLoader.load(layer, type).stream()
-                    .filter(provider -> provider.type().getModule().getLayer() == layer)
-                    .toList();
-        } catch (ServiceConfigurationError broken) {
-            skip(file, "declares a " + kind.label() + " provider that cannot be used: " + broken.getMessage());
-            return 0;
-        }
         int loaded = 0;
-        for (ServiceLoader.Provider<P> provider : providers) {
+        for (ServiceLoader.Provider<P> provider : providersIn(layer, type, kind.label(), file)) {
             if (register(kind, provider, file)) {
                 loaded++;
             }
@@ -200,15 +180,34 @@ public final class PluginLoader {
         return loaded;
     }
 
-    private boolean register(PluginKind kind, ServiceLoader.Provider<? extends PluginProvider<?>> provider, String file) {
-        Module module = provider.type().getModule();
-        PluginProvider<?> instance;
+    /** The providers of {@code type} defined in {@code layer} itself, not in its parents; none when they cannot be listed. */
+    private <S> List<ServiceLoader.Provider<S>> providersIn(ModuleLayer layer, Class<S> type, String label, String file) {
         try {
-            instance = provider.get();
+            return ServiceLoader.load(layer, type).stream()
+                    .filter(provider -> provider.type().getModule().getLayer() == layer)
+                    .toList();
+        } catch (ServiceConfigurationError broken) {
+            skip(file, "declares a " + label + " provider that cannot be used: " + broken.getMessage());
+            return List.of();
+        }
+    }
+
+    private <S> Optional<S> instantiate(ServiceLoader.Provider<S> provider, String file) {
+        try {
+            return Optional.of(provider.get());
         } catch (ServiceConfigurationError | RuntimeException broken) {
             skip(file, "provider " + provider.type().getName() + " cannot be created: " + broken.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private boolean register(PluginKind kind, ServiceLoader.Provider<? extends PluginProvider<?>> provider, String file) {
+        Optional<? extends PluginProvider<?>> created = instantiate(provider, file);
+        if (created.isEmpty()) {
             return false;
         }
+        PluginProvider<?> instance = created.get();
+        Module module = provider.type().getModule();
         String name = instance.name();
         Optional<Config> reference;
         try {
