@@ -9,12 +9,14 @@ import dev.steward.api.ProxyBackend;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingState;
+import dev.steward.core.config.StewardSettings;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.PluginAssembly;
 import dev.steward.core.daemon.Plugins;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.plugin.DiscoveredPlugin;
+import dev.steward.core.plugin.PluginKind;
 import dev.steward.core.plugin.PluginProblem;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -57,9 +59,11 @@ final class CheckCommand implements Command {
         changed.forEach(setting -> out.println("    " + setting));
 
         section("Plugins");
+        StewardSettings settings = bootstrapped.settings();
         bootstrapped.catalog().plugins().stream()
                 .sorted(Comparator.comparing(DiscoveredPlugin::kind).thenComparing(DiscoveredPlugin::name))
-                .forEach(plugin -> out.printf("  %-12s %-17s %s%n", plugin.name(), plugin.kind().label(), plugin.file()));
+                .forEach(plugin -> plugin(plugin.name(), plugin.kind(), plugin.file(), settings));
+        plugin(PluginAssembly.HTTP_SOURCE, PluginKind.BROADCAST_SOURCE, "built-in", settings);
         for (PluginProblem skipped : bootstrapped.catalog().problems()) {
             problems.add(new Problem("plugin " + skipped, "remove or replace the file; the other plugins still load"));
         }
@@ -82,6 +86,18 @@ final class CheckCommand implements Command {
             plugins.sources().forEach(source -> source.source().close());
         }
         return report(problems);
+    }
+
+    private void plugin(String name, PluginKind kind, String file, StewardSettings settings) {
+        out.printf("  %-12s %-17s %-9s %s%n", name, kind.label(), inUse(name, kind, settings) ? "in use" : "not used", file);
+    }
+
+    private static boolean inUse(String name, PluginKind kind, StewardSettings settings) {
+        return switch (kind) {
+            case PROXY_BACKEND -> settings.proxyBackend().equals(name);
+            case BROADCAST_SOURCE -> settings.broadcastSources().contains(name);
+            case PORT_POLICY -> settings.portPolicy().equals(name);
+        };
     }
 
     private void verify(ProxyBackend backend, RoutingState routing, List<Problem> problems) {
@@ -107,8 +123,8 @@ final class CheckCommand implements Command {
         }
         try {
             RoutingState state = ConfiguredState.read(file.get(), line.home());
-            out.println("  " + file.get() + ": " + state.targetGroups().groups().size() + " groups, "
-                    + state.fallbackTargets().targets().size() + " fallback targets");
+            out.println("  " + file.get() + ": " + count(state.targetGroups().groups().size(), "group") + ", "
+                    + count(state.fallbackTargets().targets().size(), "fallback target"));
             return Optional.of(state);
         } catch (InvalidBroadcastException invalid) {
             problems.add(new Problem("routing state: " + invalid.getMessage(),
@@ -118,6 +134,10 @@ final class CheckCommand implements Command {
                     "create the file, or point steward.sources.file.path at it"));
         }
         return Optional.empty();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static void configProblems(InvalidConfigException invalid, List<Problem> problems) {

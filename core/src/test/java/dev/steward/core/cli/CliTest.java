@@ -210,9 +210,10 @@ class CliTest {
                 .contains("steward.coalesce.window = \"50ms\"  (" + conf + ":2)")
                 .contains("steward.api.token = (set, not shown)")
                 .doesNotContain("a-secret-token")
-                .containsPattern("haproxy\\s+proxy-backend")
+                .containsPattern("haproxy\\s+proxy-backend\\s+in use")
+                .containsPattern("http\\s+broadcast-source\\s+in use\\s+built-in")
                 .contains("HAProxy 2.")
-                .contains("1 groups, 0 fallback targets")
+                .contains("1 group, 0 fallback targets")
                 .contains("accepted by the proxy's own check")
                 .contains("OK: no problem found");
     }
