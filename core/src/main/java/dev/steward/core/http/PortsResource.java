@@ -10,6 +10,7 @@ import dev.steward.api.PortsExhaustedException;
 import dev.steward.api.QuarantinedPort;
 import dev.steward.api.ReleaseMode;
 import dev.steward.core.engine.ReloadEngine;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,8 @@ final class PortsResource {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("port", port.port());
         tree.put("releasedRevision", port.releasedRevision());
-        tree.put("notBefore", port.notBefore().toString());
+        // The wall time is derived from a monotonic clock on each read: digits below a millisecond are noise.
+        tree.put("notBefore", port.notBefore().truncatedTo(ChronoUnit.MILLIS).toString());
         return tree;
     }
 }
