@@ -14,34 +14,14 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every error HAProxy makes answers with Steward's JSON page; optionally the gateway errors with one status. */
-class ErrorPagesTest {
-    @TempDir
-    Path dataDirectory;
-
-    private TestRig rig;
-    private int port;
-
-    @BeforeEach
-    void createRig() {
-        rig = new TestRig(dataDirectory);
-        port = freePort();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
-    }
+class ErrorPagesTest extends RigTest {
 
     @Test
     void aRouteWhoseReplicasAreAllDownAnswersTheServiceUnavailablePage() {

@@ -45,12 +45,18 @@ final class TestRig implements AutoCloseable {
 
     /** A started backend whose frontend listens on {@code port}, with the test settings and {@code overrides}. */
     HaproxyBackend backend(int port, Map<String, ?> overrides) {
+        HaproxyBackend backend = unstartedBackend(port, overrides);
+        backend.start();
+        return backend;
+    }
+
+    /** A backend as {@link #backend(int, Map)} makes it, before its start: for a test of what the start does. */
+    HaproxyBackend unstartedBackend(int port, Map<String, ?> overrides) {
         RecordingMetrics recording = new RecordingMetrics();
         HaproxyBackend backend = new HaproxyBackend(TestSettings.forTest(port, overrides), RuntimePaths.under(dataDirectory),
                 dataDirectory, TimeSource.system(), recording);
         started.add(backend);
         metrics.put(backend, recording);
-        backend.start();
         return backend;
     }
 
@@ -68,6 +74,20 @@ final class TestRig implements AutoCloseable {
 
     RawReplica replica(String id) {
         return replica(id, RawReplica.Behaviour.ANSWER);
+    }
+
+    /** A replica on the JDK's HTTP server that answers with its id. */
+    Replica httpServerReplica(String id) {
+        return register(Replica.start(id));
+    }
+
+    /** A replica on the JDK's HTTP server that holds every answer until released. */
+    Replica holdingReplica(String id) {
+        return register(Replica.holding(id));
+    }
+
+    CheckedReplica checkedReplica(String id, boolean healthy) {
+        return register(new CheckedReplica(id, healthy));
     }
 
     LoadLoop load(int port, String path, int connections) {
@@ -103,8 +123,8 @@ final class TestRig implements AutoCloseable {
         }
     }
 
-    static TargetGroup group(String name, String prefix, RawReplica... replicas) {
-        return new TargetGroup(name, prefix, Arrays.stream(replicas).map(RawReplica::target).toList());
+    static TargetGroup group(String name, String prefix, TargetReplica... replicas) {
+        return new TargetGroup(name, prefix, Arrays.stream(replicas).map(TargetReplica::target).toList());
     }
 
     static RoutingState state(long revision, List<TargetGroup> groups, List<Target> fallback) {
