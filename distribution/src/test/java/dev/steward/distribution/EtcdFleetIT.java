@@ -2,6 +2,9 @@ package dev.steward.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
+import dev.steward.testkit.Replica;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +83,7 @@ class EtcdFleetIT {
             RunningSteward steward = RunningSteward.start(distribution, config, temp);
             try (Proxy proxy = new Proxy(proxyPort)) {
                 Eventually.await("/app1 served", START, () -> steward.isAlive() ? proxy.get("/app1") : "exited",
-                        answer -> answer.equals("200 " + Replica.answer("replica-1")) || answer.equals("exited"));
+                        answer -> answer.equals("200 replica-1") || answer.equals("exited"));
                 assertThat(steward.isAlive()).as(steward::log).isTrue();
                 Eventually.await("the acknowledgement", START, () -> etcd.get(PREFIX + "/acks/" + NODE),
                         ack -> ack.startsWith("{\"applied\": " + revision + ","));

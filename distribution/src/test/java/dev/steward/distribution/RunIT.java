@@ -2,6 +2,9 @@ package dev.steward.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
+import dev.steward.testkit.Replica;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +130,7 @@ class RunIT {
         String exited = "Steward exited";
         String answer;
         try {
-            answer = Eventually.await(ROUTE + " served by " + replica.name(), deadline,
+            answer = Eventually.await(ROUTE + " served by " + replica.id(), deadline,
                     () -> steward.isAlive() ? proxy.get(ROUTE) : exited,
                     seen -> seen.equals(served(replica)) || seen.equals(exited));
         } catch (AssertionError notServed) {
@@ -137,6 +140,6 @@ class RunIT {
     }
 
     private static String served(Replica replica) {
-        return "200 " + Replica.answer(replica.name());
+        return "200 " + replica.id();
     }
 }

@@ -2,6 +2,7 @@ package dev.steward.distribution;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.steward.testkit.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,9 @@ package dev.steward.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
+import dev.steward.testkit.Replica;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -184,8 +187,8 @@ class TakeOverIT {
     /** Waits until HAProxy answers {@value #ROUTE} from {@code replica}; fails at once if Steward exits. */
     private static void awaitServed(Proxy proxy, Replica replica, RunningSteward steward) {
         String exited = "Steward exited";
-        String expected = "200 " + Replica.answer(replica.name());
-        String answer = Eventually.await(ROUTE + " served by " + replica.name(), START,
+        String expected = "200 " + replica.id();
+        String answer = Eventually.await(ROUTE + " served by " + replica.id(), START,
                 () -> steward.isAlive() ? proxy.get(ROUTE) : exited,
                 seen -> seen.equals(expected) || seen.equals(exited));
         assertThat(answer).as(() -> "Steward's log:\n" + steward.log()).isEqualTo(expected);

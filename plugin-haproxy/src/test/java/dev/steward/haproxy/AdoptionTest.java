@@ -11,6 +11,7 @@ import dev.steward.api.ApplyOutcome;
 import dev.steward.api.ProxyStop;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.testkit.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

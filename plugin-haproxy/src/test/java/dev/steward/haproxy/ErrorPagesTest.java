@@ -1,6 +1,5 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,8 @@ import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -87,7 +88,7 @@ class ErrorPagesTest extends RigTest {
 
     /** A group whose only target is a port nobody listens on, checked every 100 ms. */
     private static TargetGroup allDown(String name) {
-        return new TargetGroup(name, "/" + name, Optional.empty(), List.of(new Target("127.0.0.1", freePort(), name + "-gone")),
+        return new TargetGroup(name, "/" + name, Optional.empty(), List.of(new Target("127.0.0.1", FreePort.pick(), name + "-gone")),
                 Balance.ROUND_ROBIN, new HealthCheck(Optional.empty(), Duration.ofMillis(100), 1, 1));
     }
 

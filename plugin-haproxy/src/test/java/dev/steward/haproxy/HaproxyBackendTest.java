@@ -1,6 +1,5 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.isAlive;
 import static dev.steward.haproxy.TestRig.state;
@@ -18,6 +17,8 @@ import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -104,7 +105,7 @@ class HaproxyBackendTest extends RigTest {
         Replica fallback = rig.httpServerReplica("fallback-1");
         HaproxyBackend backend = rig.backend(port);
         TargetGroup deadOnly = new TargetGroup("app1", "/app1", Optional.empty(),
-                List.of(new Target("127.0.0.1", freePort(), "gone")), Balance.ROUND_ROBIN,
+                List.of(new Target("127.0.0.1", FreePort.pick(), "gone")), Balance.ROUND_ROBIN,
                 new HealthCheck(Optional.empty(), Duration.ofMillis(100), 1, 1));
 
         backend.apply(state(1, List.of(deadOnly), List.of(fallback.target())));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.api.ApplyException;
 import dev.steward.api.ApplyOutcome;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.testkit.Eventually;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,6 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
-
+import dev.steward.testkit.FreePort;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,13 +15,13 @@ abstract class RigTest {
     Path dataDirectory;
 
     TestRig rig;
-    /** The frontend's port; a test that needs another asks {@link TestRig#freePort()}. */
+    /** The frontend's port; a test that needs another asks {@link FreePort#pick()}. */
     int port;
 
     @BeforeEach
     void createRig() {
         rig = new TestRig(dataDirectory);
-        port = freePort();
+        port = FreePort.pick();
     }
 
     @AfterEach

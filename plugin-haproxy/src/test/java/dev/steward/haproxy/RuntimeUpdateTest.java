@@ -1,6 +1,5 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +11,8 @@ import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,11 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -270,7 +271,7 @@ class RuntimeUpdateTest extends RigTest {
 
         // An operator's hands: one slot put into maintenance, another pointed elsewhere, a free one made ready.
         api.execute("set server group_app1/slot1 state maint");
-        api.execute("set server group_app1/slot2 addr 127.0.0.1 port " + freePort());
+        api.execute("set server group_app1/slot2 addr 127.0.0.1 port " + FreePort.pick());
         api.execute("set server group_app1/slot3 state ready");
 
         Eventually.await("the reconcile sets every slot right", () -> readyServers().equals(desired)
