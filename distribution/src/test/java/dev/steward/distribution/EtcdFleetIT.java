@@ -14,27 +14,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The etcd plugin as it ships, in lib/etcd/ with its own dependencies, loaded by the built image into a
  * layer of its own: listed, publishing, following, acknowledging, and gone from the fleet when killed.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class EtcdFleetIT {
+class EtcdFleetIT extends ImageTest {
     private static final Duration START = Duration.ofSeconds(30);
     private static final String PREFIX = "/it";
     private static final String NODE = "proxy-1";
 
-    @TempDir
-    Path temp;
-
-    private Distribution distribution;
     private Etcd etcd;
 
     @BeforeEach
     void prepare() {
-        distribution = Distribution.copyInto(temp);
         etcd = Etcd.start(temp.resolve("etcd"));
     }
 
