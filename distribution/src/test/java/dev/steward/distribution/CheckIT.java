@@ -7,10 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A mistyped key never goes unnoticed: it is named with its file and line. */
-class CheckIT {
+class CheckIT extends ImageTest {
     private static final String MISTYPED = """
             steward {
               coalesce {
@@ -19,15 +18,10 @@ class CheckIT {
             }
             """;
 
-    @TempDir
-    Path temp;
-
-    private Distribution distribution;
     private Path config;
 
     @BeforeEach
     void writeAConfigWithAMistypedKey() throws IOException {
-        distribution = Distribution.copyInto(temp);
         config = Files.writeString(temp.resolve("mistyped.conf"), MISTYPED);
     }
 

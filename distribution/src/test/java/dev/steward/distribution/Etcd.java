@@ -1,5 +1,7 @@
 package dev.steward.distribution;
 
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,9 @@ package dev.steward.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
+import dev.steward.testkit.Replica;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,27 +14,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The etcd plugin as it ships, in lib/etcd/ with its own dependencies, loaded by the built image into a
  * layer of its own: listed, publishing, following, acknowledging, and gone from the fleet when killed.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class EtcdFleetIT {
+class EtcdFleetIT extends ImageTest {
     private static final Duration START = Duration.ofSeconds(30);
     private static final String PREFIX = "/it";
     private static final String NODE = "proxy-1";
 
-    @TempDir
-    Path temp;
-
-    private Distribution distribution;
     private Etcd etcd;
 
     @BeforeEach
     void prepare() {
-        distribution = Distribution.copyInto(temp);
         etcd = Etcd.start(temp.resolve("etcd"));
     }
 
@@ -80,7 +77,7 @@ class EtcdFleetIT {
             RunningSteward steward = RunningSteward.start(distribution, config, temp);
             try (Proxy proxy = new Proxy(proxyPort)) {
                 Eventually.await("/app1 served", START, () -> steward.isAlive() ? proxy.get("/app1") : "exited",
-                        answer -> answer.equals("200 " + Replica.answer("replica-1")) || answer.equals("exited"));
+                        answer -> answer.equals("200 replica-1") || answer.equals("exited"));
                 assertThat(steward.isAlive()).as(steward::log).isTrue();
                 Eventually.await("the acknowledgement", START, () -> etcd.get(PREFIX + "/acks/" + NODE),
                         ack -> ack.startsWith("{\"applied\": " + revision + ","));

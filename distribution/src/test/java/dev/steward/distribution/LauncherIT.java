@@ -9,22 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bin/steward} finds its home and its bundled runtime, whatever the machine has installed. */
-class LauncherIT {
-    @TempDir
-    Path temp;
-
-    private Distribution distribution;
-
-    @BeforeEach
-    void copyDistribution() {
-        distribution = Distribution.copyInto(temp);
-    }
-
+class LauncherIT extends ImageTest {
     @Test
     void printsTheVersion() {
         Launch launch = Launch.run(distribution.launcher(), temp, Launch.userEnvironment(), "--version");

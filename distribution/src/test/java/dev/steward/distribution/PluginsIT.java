@@ -7,22 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code steward plugins}: what ships in lib/, what a user drops in, and what is skipped and why. */
-class PluginsIT {
-    @TempDir
-    Path temp;
-
-    private Distribution distribution;
-
-    @BeforeEach
-    void copyDistribution() {
-        distribution = Distribution.copyInto(temp);
-    }
-
+class PluginsIT extends ImageTest {
     @Test
     void listsTheDefaultPlugins() {
         Launch launch = plugins();

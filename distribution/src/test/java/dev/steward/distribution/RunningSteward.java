@@ -1,7 +1,10 @@
 package dev.steward.distribution;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.Replica;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +70,21 @@ final class RunningSteward implements AutoCloseable {
     /** Waits until the log holds {@code text}; returns the log. */
     String awaitLog(String text, Duration deadline) {
         return Eventually.await("a log line with \"" + text + "\"", deadline, this::log, seen -> seen.contains(text));
+    }
+
+    /** Waits until HAProxy answers {@code route} from {@code replica}; fails at once, with the log, if Steward exits. */
+    void awaitServed(Proxy proxy, String route, Replica replica, Duration deadline) {
+        String exited = "Steward exited";
+        String expected = "200 " + replica.id();
+        String answer;
+        try {
+            answer = Eventually.await(route + " served by " + replica.id(), deadline,
+                    () -> isAlive() ? proxy.get(route) : exited,
+                    seen -> seen.equals(expected) || seen.equals(exited));
+        } catch (AssertionError notServed) {
+            throw new AssertionError(notServed.getMessage() + "\nSteward's log:\n" + log(), notServed);
+        }
+        assertThat(answer).as(() -> "Steward's log:\n" + log()).isEqualTo(expected);
     }
 
     boolean isAlive() {

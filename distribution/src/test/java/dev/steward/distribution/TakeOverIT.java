@@ -2,11 +2,8 @@ package dev.steward.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.testkit.Replica;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * sending requests through HAProxy the whole time see no failure.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class TakeOverIT {
+class TakeOverIT extends ImageTest {
     private static final Logger log = LoggerFactory.getLogger(TakeOverIT.class);
     private static final Duration START = Duration.ofSeconds(30);
     private static final Duration TRAFFIC = Duration.ofSeconds(30);
@@ -34,32 +30,12 @@ class TakeOverIT {
     /** Requests HAProxy must answer while no Steward runs. */
     private static final long SERVED_ALONE = 300;
 
-    @TempDir
-    Path temp;
-
-    private Distribution distribution;
-    private Path config;
-    private Path targets;
-    private int proxyPort;
     private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private FileRoutedConfig routed;
 
     @BeforeEach
-    void prepare() {
-        distribution = Distribution.copyInto(temp);
-        proxyPort = FreePort.pick();
-        targets = temp.resolve("targets.conf");
-        try {
-            config = Files.writeString(temp.resolve("steward.conf"), """
-                    steward {
-                      data-dir = "%s"
-                      api.bind = "127.0.0.1:%d"
-                      sources.file.path = "%s"
-                      haproxy.bind = "127.0.0.1:%d"
-                    }
-                    """.formatted(temp.resolve("data"), FreePort.pick(), targets, proxyPort));
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        }
+    void writeConfig() {
+        routed = FileRoutedConfig.writeInto(temp);
     }
 
     /** Whatever a test started; an HAProxy left serving on purpose (or by a failed test) goes too. */
@@ -83,16 +59,16 @@ class TakeOverIT {
     @Test
     void afterStewardStopKeepHaproxyTheNextStartTakesItOverWithoutAFailedRequest() throws IOException {
         try (Replica first = Replica.start("replica-1"); Replica second = Replica.start("replica-2")) {
-            write(targets(first.port()));
-            RunningSteward before = started(RunningSteward.start(distribution, config, temp));
-            try (Proxy proxy = new Proxy(proxyPort)) {
-                awaitServed(proxy, first, before);
+            routed.writeTargets(targets(first.port()));
+            RunningSteward before = started(RunningSteward.start(distribution, routed.config(), temp));
+            try (Proxy proxy = new Proxy(routed.proxyPort())) {
+                before.awaitServed(proxy, ROUTE, first, START);
                 long pid = onlyHaproxy(before);
-                Traffic traffic = started(new Traffic(proxyPort, ROUTE, 2));
+                Traffic traffic = started(new Traffic(routed.proxyPort(), ROUTE, 2));
                 traffic.awaitMore(SERVED_ALONE, TRAFFIC);
 
                 Launch stop = Launch.run(distribution.launcher(), temp, Launch.userEnvironment(), "stop", "--keep-haproxy",
-                        "--config", config.toString());
+                        "--config", routed.config().toString());
 
                 assertThat(stop.exitCode()).as(stop.toString()).isZero();
                 assertThat(stop.stdout()).as(stop.toString())
@@ -103,11 +79,11 @@ class TakeOverIT {
                 assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("HAProxy after steward stop --keep-haproxy")
                         .hasValue(true);
                 traffic.awaitMore(SERVED_ALONE, TRAFFIC);
-                write(targets(second.port()));
+                routed.writeTargets(targets(second.port()));
 
-                try (RunningSteward after = RunningSteward.start(distribution, config, temp)) {
+                try (RunningSteward after = RunningSteward.start(distribution, routed.config(), temp)) {
                     String log = after.awaitLog("HAProxy spawn 1 (pid " + pid + ", adopted) serves revision", START);
-                    awaitServed(proxy, second, after);
+                    after.awaitServed(proxy, ROUTE, second, START);
                     assertThat(log).contains("Took over HAProxy spawn 1 (pid " + pid + ", adopted)")
                             .contains("runtime commands and no reload")
                             .doesNotContain("Spawned HAProxy");
@@ -123,23 +99,23 @@ class TakeOverIT {
     @Test
     void aKilledStewardLeavesHaproxyServingAndTheNextStartTakesItOver() throws IOException {
         try (Replica first = Replica.start("replica-1"); Replica second = Replica.start("replica-2")) {
-            write(targets(first.port()));
-            RunningSteward killed = started(RunningSteward.start(distribution, config, temp));
-            try (Proxy proxy = new Proxy(proxyPort)) {
-                awaitServed(proxy, first, killed);
+            routed.writeTargets(targets(first.port()));
+            RunningSteward killed = started(RunningSteward.start(distribution, routed.config(), temp));
+            try (Proxy proxy = new Proxy(routed.proxyPort())) {
+                killed.awaitServed(proxy, ROUTE, first, START);
                 long pid = onlyHaproxy(killed);
-                Traffic traffic = started(new Traffic(proxyPort, ROUTE, 2));
+                Traffic traffic = started(new Traffic(routed.proxyPort(), ROUTE, 2));
                 traffic.awaitMore(SERVED_ALONE, TRAFFIC);
 
                 killed.killStewardOnly();
 
                 assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("HAProxy after kill -9 of Steward").hasValue(true);
                 traffic.awaitMore(SERVED_ALONE, TRAFFIC);
-                write(targets(second.port()));
+                routed.writeTargets(targets(second.port()));
 
-                try (RunningSteward next = RunningSteward.start(distribution, config, temp)) {
+                try (RunningSteward next = RunningSteward.start(distribution, routed.config(), temp)) {
                     next.awaitLog("HAProxy spawn 1 (pid " + pid + ", adopted) serves revision", START);
-                    awaitServed(proxy, second, next);
+                    next.awaitServed(proxy, ROUTE, second, START);
                     assertThat(onlyHaproxy(next)).as("the HAProxy serving after the restart").isEqualTo(pid);
                     traffic.awaitMore(SERVED_ALONE, TRAFFIC);
                     traffic.close();
@@ -148,7 +124,7 @@ class TakeOverIT {
                     // Not Steward's child: its exit is noticed by polling, and it is restarted like any other.
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                     next.awaitLog("serves again after HAProxy spawn 1 (pid " + pid + ", adopted) exited", START);
-                    awaitServed(proxy, second, next);
+                    next.awaitServed(proxy, ROUTE, second, START);
                 }
             }
         }
@@ -173,21 +149,5 @@ class TakeOverIT {
                 ]
                 fallbackTargets = []
                 """.formatted(ROUTE, port, port);
-    }
-
-    /** Replaces the routing state file the way many editors do: a new file renamed over the old one. */
-    private void write(String content) throws IOException {
-        Path next = Files.writeString(temp.resolve("targets.conf.next"), content);
-        Files.move(next, targets, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Waits until HAProxy answers {@value #ROUTE} from {@code replica}; fails at once if Steward exits. */
-    private static void awaitServed(Proxy proxy, Replica replica, RunningSteward steward) {
-        String exited = "Steward exited";
-        String expected = "200 " + Replica.answer(replica.name());
-        String answer = Eventually.await(ROUTE + " served by " + replica.name(), START,
-                () -> steward.isAlive() ? proxy.get(ROUTE) : exited,
-                seen -> seen.equals(expected) || seen.equals(exited));
-        assertThat(answer).as(() -> "Steward's log:\n" + steward.log()).isEqualTo(expected);
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.distribution;
 
+import dev.steward.testkit.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

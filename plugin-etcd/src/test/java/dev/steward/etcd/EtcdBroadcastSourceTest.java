@@ -7,6 +7,7 @@ import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.FallbackTargets;
 import dev.steward.api.model.RoutingDocument;
 import dev.steward.api.model.TargetGroups;
+import dev.steward.testkit.Eventually;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.kv.GetResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.steward.etcd;
 
+import dev.steward.testkit.FreePort;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
 import java.io.IOException;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.api.PortLease;
 import dev.steward.api.ReleaseMode;
 import dev.steward.api.model.RoutingDocument;
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.Replica;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.kv.GetResponse;
 import java.net.URI;

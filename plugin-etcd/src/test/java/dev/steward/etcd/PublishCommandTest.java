@@ -6,6 +6,7 @@ import dev.steward.api.CommandContext;
 import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.RoutingDocumentParser;
 import dev.steward.api.model.TargetGroups;
+import dev.steward.testkit.FreePort;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.options.GetOption;

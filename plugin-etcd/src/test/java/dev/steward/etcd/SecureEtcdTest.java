@@ -3,6 +3,7 @@ package dev.steward.etcd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.api.CommandContext;
+import dev.steward.testkit.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -22,6 +22,7 @@ import dev.steward.core.plugin.PluginCatalog;
 import dev.steward.core.plugin.PluginKind;
 import dev.steward.haproxy.HaproxyBackendProvider;
 import dev.steward.portquarantine.QuarantinePortPolicyProvider;
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

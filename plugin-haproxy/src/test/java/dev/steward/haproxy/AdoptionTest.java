@@ -1,6 +1,5 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.isAlive;
 import static dev.steward.haproxy.TestRig.state;
@@ -12,6 +11,7 @@ import dev.steward.api.ApplyOutcome;
 import dev.steward.api.ProxyStop;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.testkit.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -32,29 +30,13 @@ import org.slf4j.LoggerFactory;
  * takes it over (same pid, no spawn), reads its slots back and converges at runtime, supervises it, and
  * refuses an HAProxy that is not its own. Each test kills, in the end, every HAProxy it left running.
  */
-class AdoptionTest {
+class AdoptionTest extends RigTest {
     private static final Logger log = LoggerFactory.getLogger(AdoptionTest.class);
     /** Responses the load must get while no backend runs: HAProxy serves on its own. */
     private static final long SERVED_ALONE = 200;
 
     @TempDir
-    Path dataDirectory;
-    @TempDir
     Path foreignDirectory;
-
-    private TestRig rig;
-    private int port;
-
-    @BeforeEach
-    void createRig() {
-        rig = new TestRig(dataDirectory);
-        port = freePort();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
-    }
 
     @Test
     void aKeptHaproxyServesAloneAndTheNextBackendTakesItOverAndConvergesAtRuntime() {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A replica on loopback that answers requests with its id and its health path with 200 or 503, as
  * told, and counts both; it notes how many checks had passed when the first request arrived.
  */
-final class CheckedReplica implements AutoCloseable {
+final class CheckedReplica implements TargetReplica, AutoCloseable {
     static final String HEALTH_PATH = "/healthz";
 
     private final String id;
@@ -45,7 +45,8 @@ final class CheckedReplica implements AutoCloseable {
         return id;
     }
 
-    Target target() {
+    @Override
+    public Target target() {
         return new Target("127.0.0.1", server.getAddress().getPort(), id);
     }
 

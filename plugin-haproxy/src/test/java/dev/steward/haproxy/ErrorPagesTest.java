@@ -1,6 +1,5 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,39 +8,21 @@ import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every error HAProxy makes answers with Steward's JSON page; optionally the gateway errors with one status. */
-class ErrorPagesTest {
-    @TempDir
-    Path dataDirectory;
-
-    private TestRig rig;
-    private int port;
-
-    @BeforeEach
-    void createRig() {
-        rig = new TestRig(dataDirectory);
-        port = freePort();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
-    }
+class ErrorPagesTest extends RigTest {
 
     @Test
     void aRouteWhoseReplicasAreAllDownAnswersTheServiceUnavailablePage() {
@@ -107,7 +88,7 @@ class ErrorPagesTest {
 
     /** A group whose only target is a port nobody listens on, checked every 100 ms. */
     private static TargetGroup allDown(String name) {
-        return new TargetGroup(name, "/" + name, Optional.empty(), List.of(new Target("127.0.0.1", freePort(), name + "-gone")),
+        return new TargetGroup(name, "/" + name, Optional.empty(), List.of(new Target("127.0.0.1", FreePort.pick(), name + "-gone")),
                 Balance.ROUND_ROBIN, new HealthCheck(Optional.empty(), Duration.ofMillis(100), 1, 1));
     }
 

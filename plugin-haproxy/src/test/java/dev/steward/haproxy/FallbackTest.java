@@ -1,6 +1,5 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,38 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.testkit.Eventually;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A route whose group has no usable target goes to the fallback targets, and back when a target returns. */
-class FallbackTest {
+class FallbackTest extends RigTest {
     private static final HealthCheck QUICK = new HealthCheck(Optional.empty(), Duration.ofMillis(100), 1, 1);
-
-    @TempDir
-    Path dataDirectory;
-
-    private TestRig rig;
-
-    @BeforeEach
-    void createRig() {
-        rig = new TestRig(dataDirectory);
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
-    }
 
     @Test
     void theFallbackServesWhileTheGroupsOnlyReplicaIsDownAndTheGroupTakesOverWhenItReturns() {
-        int port = freePort();
         RawReplica replica = rig.replica("app1-r1");
         int replicaPort = replica.target().port();
         RawReplica fallback = rig.replica("fallback-1");
@@ -60,7 +40,6 @@ class FallbackTest {
      */
     @Test
     void aRouteWithoutTargetsIsServedByTheFallbackAlsoFromAProcessThatStops() {
-        int port = freePort();
         RawReplica app = rig.replica("app1-r1");
         RawReplica fallback = rig.replica("fallback-1");
         List<TargetGroup> groups = List.of(group("app1", "/app1", app), group("spare", "/spare"));

@@ -1,5 +1,8 @@
 package dev.steward.haproxy;
 
+import static dev.steward.haproxy.TestRig.group;
+import static dev.steward.haproxy.TestRig.isAlive;
+import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -9,14 +12,13 @@ import dev.steward.api.ApplyMode;
 import dev.steward.api.ApplyOutcome;
 import dev.steward.api.BackendStatus;
 import dev.steward.api.RetiringProcess;
-import dev.steward.api.TimeSource;
 import dev.steward.api.model.Balance;
-import dev.steward.api.model.FallbackTargets;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
-import dev.steward.api.model.TargetGroups;
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -26,49 +28,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The backend against a real haproxy on loopback. Every process a test starts is stopped after it. */
-class HaproxyBackendTest {
-    @TempDir
-    Path dataDirectory;
-
-    private final List<AutoCloseable> started = new ArrayList<>();
-    /** Its own threads: the common pool may have a single worker on a small machine, and requests here block. */
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        Exception first = null;
-        for (AutoCloseable resource : started.reversed()) {
-            try {
-                resource.close();
-            } catch (Exception problem) {
-                first = first == null ? problem : first;
-            }
-        }
-        background.shutdownNow();
-        if (first != null) {
-            throw first;
-        }
-    }
-
+class HaproxyBackendTest extends RigTest {
     @Test
     void servesAReplicaThroughItsRoute() {
-        Replica replica = replica("app1-r1");
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
+        Replica replica = rig.httpServerReplica("app1-r1");
+        HaproxyBackend backend = rig.backend(port);
 
         ApplyOutcome outcome = backend.apply(state(1, List.of(group("app1", "/app1", replica)), List.of()));
 
@@ -83,12 +55,11 @@ class HaproxyBackendTest {
 
     @Test
     void routesByLongestPrefixOnSegmentBoundariesWithHostRoutesFirst() {
-        Replica root = replica("root");
-        Replica app1 = replica("app1");
-        Replica admin = replica("admin");
-        Replica api = replica("api");
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
+        Replica root = rig.httpServerReplica("root");
+        Replica app1 = rig.httpServerReplica("app1");
+        Replica admin = rig.httpServerReplica("admin");
+        Replica api = rig.httpServerReplica("api");
+        HaproxyBackend backend = rig.backend(port);
 
         backend.apply(state(1, List.of(
                 group("root", "/", root),
@@ -108,9 +79,8 @@ class HaproxyBackendTest {
 
     @Test
     void answersNotFoundWithTheErrorPageWhenNoRouteMatches() {
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
-        backend.apply(state(1, List.of(group("app1", "/app1", replica("app1"))), List.of()));
+        HaproxyBackend backend = rig.backend(port);
+        backend.apply(state(1, List.of(group("app1", "/app1", rig.httpServerReplica("app1"))), List.of()));
 
         HttpProbe.Response response = HttpProbe.get(port, "/app10");
 
@@ -121,9 +91,8 @@ class HaproxyBackendTest {
 
     @Test
     void theFallbackServesAGroupWithoutTargets() {
-        Replica fallback = replica("fallback-1");
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
+        Replica fallback = rig.httpServerReplica("fallback-1");
+        HaproxyBackend backend = rig.backend(port);
 
         backend.apply(state(1, List.of(group("app1", "/app1")), List.of(fallback.target())));
 
@@ -133,11 +102,10 @@ class HaproxyBackendTest {
 
     @Test
     void theFallbackServesAGroupWhoseTargetsAreAllDown() {
-        Replica fallback = replica("fallback-1");
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
+        Replica fallback = rig.httpServerReplica("fallback-1");
+        HaproxyBackend backend = rig.backend(port);
         TargetGroup deadOnly = new TargetGroup("app1", "/app1", Optional.empty(),
-                List.of(new Target("127.0.0.1", freePort(), "gone")), Balance.ROUND_ROBIN,
+                List.of(new Target("127.0.0.1", FreePort.pick(), "gone")), Balance.ROUND_ROBIN,
                 new HealthCheck(Optional.empty(), Duration.ofMillis(100), 1, 1));
 
         backend.apply(state(1, List.of(deadOnly), List.of(fallback.target())));
@@ -148,8 +116,7 @@ class HaproxyBackendTest {
 
     @Test
     void withoutFallbackAGroupWithoutTargetsAnswersTheServiceUnavailablePage() {
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
+        HaproxyBackend backend = rig.backend(port);
 
         backend.apply(state(1, List.of(group("app1", "/app1")), List.of()));
 
@@ -161,15 +128,14 @@ class HaproxyBackendTest {
 
     @Test
     void aConfigurationHaproxyRejectsFailsWithItsMessageWhileTheLiveOneKeepsServing() throws IOException {
-        Replica replica = replica("app1-r1");
-        int port = freePort();
-        HaproxyBackend serving = backend(port);
+        Replica replica = rig.httpServerReplica("app1-r1");
+        HaproxyBackend serving = rig.backend(port);
         RoutingState state = state(1, List.of(group("app1", "/app1", replica)), List.of());
         serving.apply(state);
         long pid = serving.status().pid().orElseThrow();
         String live = Files.readString(dataDirectory.resolve("haproxy.cfg"));
         // The same data directory with a bind HAProxy cannot resolve: what a bad settings change looks like.
-        HaproxyBackend misconfigured = backend(port, Map.of("bind", "no-such-host.invalid:" + port));
+        HaproxyBackend misconfigured = rig.backend(port, Map.of("bind", "no-such-host.invalid:" + port));
 
         assertThatThrownBy(() -> misconfigured.apply(state(2, List.of(group("app1", "/app1", replica)), List.of())))
                 .isInstanceOf(ApplyException.class)
@@ -187,13 +153,12 @@ class HaproxyBackendTest {
 
     @Test
     void verifyChecksWithoutTouchingTheRunningProxy() throws IOException {
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
-        backend.apply(state(1, List.of(group("app1", "/app1", replica("app1"))), List.of()));
+        HaproxyBackend backend = rig.backend(port);
+        backend.apply(state(1, List.of(group("app1", "/app1", rig.httpServerReplica("app1"))), List.of()));
         long pid = backend.status().pid().orElseThrow();
         String live = Files.readString(dataDirectory.resolve("haproxy.cfg"));
 
-        backend.verify(state(2, List.of(group("app2", "/app2", replica("app2"))), List.of()));
+        backend.verify(state(2, List.of(group("app2", "/app2", rig.httpServerReplica("app2"))), List.of()));
 
         assertThat(backend.status().pid()).hasValue(pid);
         assertThat(backend.status().spawn()).isEqualTo(1);
@@ -203,10 +168,9 @@ class HaproxyBackendTest {
 
     @Test
     void aReloadStartsANewProcessAndTheOldOneExits() {
-        Replica one = replica("app1-r1");
-        Replica two = replica("app2-r1");
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
+        Replica one = rig.httpServerReplica("app1-r1");
+        Replica two = rig.httpServerReplica("app2-r1");
+        HaproxyBackend backend = rig.backend(port);
         backend.apply(state(1, List.of(group("app1", "/app1", one)), List.of()));
         long oldPid = backend.status().pid().orElseThrow();
 
@@ -221,8 +185,7 @@ class HaproxyBackendTest {
         assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r1");
         Eventually.await("the old process exits", () -> !isAlive(oldPid));
         Eventually.await("the old process leaves the retiring list", () -> backend.status().retiring().isEmpty());
-        assertThat(new RuntimeApi(dataDirectory.resolve("run/admin.sock"), Duration.ofSeconds(2), TimeSource.system())
-                .showInfo().pid()).as("the admin socket outlives the old process").isEqualTo(newPid);
+        assertThat(rig.runtimeApi().showInfo().pid()).as("the admin socket outlives the old process").isEqualTo(newPid);
     }
 
     @Test
@@ -238,11 +201,11 @@ class HaproxyBackendTest {
 
     @Test
     void aStartThatFailsCarriesTheTailOfItsStderrAndTheNextApplyStartsAfresh() throws IOException {
-        Replica replica = replica("app1-r1");
+        Replica replica = rig.httpServerReplica("app1-r1");
         ServerSocket taken = new ServerSocket();
         taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         int port = taken.getLocalPort();
-        HaproxyBackend backend = backend(port);
+        HaproxyBackend backend = rig.backend(port);
         try (taken) {
             assertThatThrownBy(() -> backend.apply(state(1, List.of(group("app1", "/app1", replica)), List.of())))
                     .isInstanceOf(ApplyException.class)
@@ -262,10 +225,9 @@ class HaproxyBackendTest {
 
     @Test
     void aStateThatRendersTheRunningConfigCausesNoReload() {
-        Replica one = replica("r1");
-        Replica two = replica("r2");
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
+        Replica one = rig.httpServerReplica("r1");
+        Replica two = rig.httpServerReplica("r2");
+        HaproxyBackend backend = rig.backend(port);
         backend.apply(state(1, List.of(group("app1", "/app1", one, two)), List.of()));
         long pid = backend.status().pid().orElseThrow();
 
@@ -279,8 +241,7 @@ class HaproxyBackendTest {
 
     @Test
     void outputGoesToFilesNamedBySpawnAndNoPipeExists() throws IOException {
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
+        HaproxyBackend backend = rig.backend(port);
         backend.apply(state(1, List.of(group("app1", "/app1")), List.of()));
         backend.apply(state(2, List.of(group("app2", "/app2")), List.of()));
         long pid = backend.status().pid().orElseThrow();
@@ -297,7 +258,7 @@ class HaproxyBackendTest {
 
     @Test
     void haproxyRunsInASessionOfItsOwnSoACtrlCForStewardDoesNotHardStopIt() throws IOException {
-        HaproxyBackend backend = backend(freePort());
+        HaproxyBackend backend = rig.backend(port);
         backend.apply(state(1, List.of(), List.of()));
         long pid = backend.status().pid().orElseThrow();
 
@@ -313,7 +274,7 @@ class HaproxyBackendTest {
 
     @Test
     void theAdminSocketLivesInADirectoryOnlyStewardsUserCanEnter() throws IOException {
-        HaproxyBackend backend = backend(freePort());
+        HaproxyBackend backend = rig.backend(port);
         backend.apply(state(1, List.of(), List.of()));
 
         Path run = dataDirectory.resolve("run");
@@ -326,7 +287,7 @@ class HaproxyBackendTest {
         ReloadDuringARequest reload = reloadDuringARequest();
         long newPid = reload.backend().status().pid().orElseThrow();
 
-        CompletableFuture<Void> closing = CompletableFuture.runAsync(reload.backend()::close, background);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(reload.backend()::close, rig.background());
         Eventually.await("the new process stops on the soft stop", () -> !isAlive(newPid));
         assertThat(isAlive(reload.oldPid())).as("the old process still finishes its request").isTrue();
         reload.replica().release();
@@ -339,28 +300,26 @@ class HaproxyBackendTest {
 
     @Test
     void aReplicaMarkedDownStaysDownAcrossAReload() {
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
+        HaproxyBackend backend = rig.backend(port);
         // The replica answers its checks, but the next check after a start is an hour away and two are needed
         // to bring it up: only carried state can keep it down in the new process.
-        TargetGroup app1 = new TargetGroup("app1", "/app1", Optional.empty(), List.of(replica("r1").target()),
+        TargetGroup app1 = new TargetGroup("app1", "/app1", Optional.empty(), List.of(rig.httpServerReplica("r1").target()),
                 Balance.ROUND_ROBIN, new HealthCheck(Optional.empty(), Duration.ofHours(1), 2, 3));
         backend.apply(state(1, List.of(app1), List.of()));
-        RuntimeApi api = new RuntimeApi(dataDirectory.resolve("run/admin.sock"), Duration.ofSeconds(2), TimeSource.system());
+        RuntimeApi api = rig.runtimeApi();
         api.execute("set server group_app1/slot1 health down");
-        assertThat(operationalState(api, "group_app1", "slot1")).isEqualTo("0");
+        assertThat(OperationalState.of(api, "group_app1", "slot1")).isEqualTo("0");
 
         backend.apply(state(2, List.of(app1, group("app2", "/app2")), List.of()));
 
-        assertThat(operationalState(api, "group_app1", "slot1")).as("the new process starts with the old one's view").isEqualTo("0");
+        assertThat(OperationalState.of(api, "group_app1", "slot1")).as("the new process starts with the old one's view").isEqualTo("0");
         assertThat(HttpProbe.get(port, "/app1").status()).isEqualTo(503);
     }
 
     @Test
     void closeStopsHardWhatOutlivesTheBound() throws Exception {
-        Replica slow = holdingReplica("slow");
-        int port = freePort();
-        HaproxyBackend backend = backend(port, Map.of("stop-timeout", "300ms"));
+        Replica slow = rig.holdingReplica("slow");
+        HaproxyBackend backend = rig.backend(port, Map.of("stop-timeout", "300ms"));
         backend.apply(state(1, List.of(group("app1", "/app1", slow)), List.of()));
         long pid = backend.status().pid().orElseThrow();
         CompletableFuture.runAsync(() -> {
@@ -369,7 +328,7 @@ class HaproxyBackendTest {
             } catch (UncheckedIOException | IllegalStateException cut) {
                 // The hard stop cuts this request; that is the point.
             }
-        }, background);
+        }, rig.background());
         slow.awaitHeldRequest();
 
         backend.close();
@@ -379,12 +338,12 @@ class HaproxyBackendTest {
 
     @Test
     void describeNamesTheVersionAndTheExecutable() {
-        assertThat(backend(freePort()).describe()).matches("HAProxy 2\\.\\d+\\.\\d+\\S* \\(/\\S+/haproxy\\)");
+        assertThat(rig.backend(port).describe()).matches("HAProxy 2\\.\\d+\\.\\d+\\S* \\(/\\S+/haproxy\\)");
     }
 
     @Test
     void aMissingBinaryIsAnErrorNamingTheSetting() {
-        HaproxyBackend backend = create(freePort(), Map.of("binary", "/nonexistent/haproxy"));
+        HaproxyBackend backend = rig.unstartedBackend(port, Map.of("binary", "/nonexistent/haproxy"));
 
         assertThatThrownBy(backend::start)
                 .isInstanceOf(HaproxyException.class)
@@ -402,69 +361,13 @@ class HaproxyBackendTest {
             CompletableFuture<HttpProbe.Response> inFlight) {}
 
     private ReloadDuringARequest reloadDuringARequest() throws InterruptedException {
-        Replica slow = holdingReplica("slow");
-        int port = freePort();
-        HaproxyBackend backend = backend(port);
+        Replica slow = rig.holdingReplica("slow");
+        HaproxyBackend backend = rig.backend(port);
         backend.apply(state(1, List.of(group("app1", "/app1", slow)), List.of()));
         long oldPid = backend.status().pid().orElseThrow();
-        CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), background);
+        CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), rig.background());
         slow.awaitHeldRequest();
         backend.apply(state(2, List.of(group("app1", "/app1", slow), group("app2", "/app2")), List.of()));
         return new ReloadDuringARequest(backend, slow, oldPid, inFlight);
-    }
-
-    private HaproxyBackend backend(int port) {
-        return backend(port, Map.of());
-    }
-
-    private HaproxyBackend backend(int port, Map<String, ?> overrides) {
-        HaproxyBackend backend = create(port, overrides);
-        backend.start();
-        return backend;
-    }
-
-    private HaproxyBackend create(int port, Map<String, ?> overrides) {
-        HaproxyBackend backend = new HaproxyBackend(TestSettings.forTest(port, overrides), RuntimePaths.under(dataDirectory),
-                dataDirectory, TimeSource.system(), new RecordingMetrics());
-        started.add(backend);
-        return backend;
-    }
-
-    private Replica replica(String id) {
-        Replica replica = Replica.start(id);
-        started.add(replica);
-        return replica;
-    }
-
-    private Replica holdingReplica(String id) {
-        Replica replica = Replica.holding(id);
-        started.add(replica);
-        return replica;
-    }
-
-    private static TargetGroup group(String name, String prefix, Replica... replicas) {
-        return new TargetGroup(name, prefix, Arrays.stream(replicas).map(Replica::target).toList());
-    }
-
-    private static RoutingState state(long revision, List<TargetGroup> groups, List<Target> fallback) {
-        return new RoutingState(revision, new TargetGroups(groups), new FallbackTargets(fallback));
-    }
-
-    /** The {@code srv_op_state} column: 0 down, 2 up. */
-    private static String operationalState(RuntimeApi api, String backend, String server) {
-        return api.showServersState().lines()
-                .map(line -> line.split(" "))
-                .filter(fields -> fields.length > 5 && fields[1].equals(backend) && fields[3].equals(server))
-                .map(fields -> fields[5])
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no server " + backend + "/" + server));
-    }
-
-    private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    static int freePort() {
-        return TestRig.freePort();
     }
 }

@@ -1,45 +1,24 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.api.ApplyMode;
 import dev.steward.api.model.TargetGroup;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reloads hand the listening sockets over: under load, none refuses a connection or fails a request. */
-class HitlessReloadTest {
+class HitlessReloadTest extends RigTest {
     private static final Logger log = LoggerFactory.getLogger(HitlessReloadTest.class);
     private static final int RELOADS = 50;
 
-    @TempDir
-    Path dataDirectory;
-
-    private TestRig rig;
-
-    @BeforeEach
-    void createRig() {
-        rig = new TestRig(dataDirectory);
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
-    }
-
     @Test
     void fiftyReloadsUnderLoadRefuseNoConnectionAndFailNoRequest() {
-        int port = freePort();
         HaproxyBackend backend = rig.backend(port);
         TargetGroup app1 = group("app1", "/app1", rig.replica("app1-r1"), rig.replica("app1-r2"));
         TargetGroup app2 = group("app2", "/app2", rig.replica("app2-r1"));

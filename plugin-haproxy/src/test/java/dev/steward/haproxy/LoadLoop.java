@@ -1,5 +1,6 @@
 package dev.steward.haproxy;
 
+import dev.steward.testkit.Eventually;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

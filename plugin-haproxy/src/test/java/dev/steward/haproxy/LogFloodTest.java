@@ -1,10 +1,10 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ class LogFloodTest {
 
     private static Measurement measure(Path dataDirectory, Map<String, ?> overrides) throws Exception {
         try (TestRig rig = new TestRig(dataDirectory)) {
-            int port = freePort();
+            int port = FreePort.pick();
             HaproxyBackend backend = rig.backend(port, overrides);
             backend.apply(state(1, group("app1", "/app1", rig.replica("app1-r1"), rig.replica("app1-r2"))));
             AdminProbe admin = rig.register(AdminProbe.start(rig.runtimeApi()));

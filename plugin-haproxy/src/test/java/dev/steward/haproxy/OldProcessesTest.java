@@ -1,6 +1,5 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.isAlive;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.api.ApplyException;
 import dev.steward.api.ApplyOutcome;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.testkit.Eventually;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -24,10 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,26 +32,14 @@ import org.slf4j.LoggerFactory;
  * Old, soft-stopping processes: bounded in number (a reload past the bound waits and says so), bounded
  * in life (hard-stop-after), and rid of idle keep-alive connections (close-spread-time).
  */
-class OldProcessesTest {
+class OldProcessesTest extends RigTest {
     private static final Logger log = LoggerFactory.getLogger(OldProcessesTest.class);
 
-    @TempDir
-    Path dataDirectory;
-
-    private TestRig rig;
-    private int port;
     private Replica slow;
 
     @BeforeEach
-    void createRig() {
-        rig = new TestRig(dataDirectory);
-        port = freePort();
+    void startSlowReplica() {
         slow = rig.register(Replica.holding("slow"));
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * purpose. A whole answer leaves in one write, so that a {@link #kill()} cuts a connection either before
  * the response or after it, never inside it, as it would a replica that crashes between requests.
  */
-final class RawReplica implements AutoCloseable {
+final class RawReplica implements TargetReplica, AutoCloseable {
     enum Behaviour {
         /** 200 with the replica's id. */
         ANSWER,
@@ -67,7 +67,8 @@ final class RawReplica implements AutoCloseable {
         return start(id, Behaviour.ANSWER);
     }
 
-    Target target() {
+    @Override
+    public Target target() {
         return new Target("127.0.0.1", server.getLocalPort(), id);
     }
 

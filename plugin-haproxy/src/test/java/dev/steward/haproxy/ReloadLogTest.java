@@ -1,17 +1,12 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.api.ApplyMode;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every reload is logged with its reason; a state that changes nothing is neither reloaded nor logged as
@@ -19,27 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
  * target change that fits the pool is a reload, and without the socket hand-over the new process binds
  * the port itself.
  */
-class ReloadLogTest {
-    @TempDir
-    Path dataDirectory;
-
-    private TestRig rig;
-
-    @BeforeEach
-    void createRig() {
-        rig = new TestRig(dataDirectory);
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
-    }
+class ReloadLogTest extends RigTest {
 
     @Test
     void eachReloadIsLoggedWithItsReason() {
         RawReplica one = rig.replica("app1-r1");
         RawReplica two = rig.replica("app2-r1");
-        HaproxyBackend backend = rig.backend(freePort());
+        HaproxyBackend backend = rig.backend(port);
         try (LogCapture reloads = LogCapture.of(HaproxyBackend.class)) {
             backend.apply(state(1, group("app1", "/app1", one)));
             backend.apply(state(2, group("app1", "/app1", one), group("app2", "/app2", two)));
@@ -58,7 +39,6 @@ class ReloadLogTest {
     void withoutRuntimeUpdatesOrSocketHandOverEveryChangeIsAReloadThatBindsItself() {
         RawReplica first = rig.replica("app1-r1");
         RawReplica second = rig.replica("app1-r2");
-        int port = freePort();
         HaproxyBackend backend = rig.backend(port, Map.of("runtime-updates", false, "socket-handover", false));
         try (LogCapture spawns = LogCapture.of(HaproxyLauncher.class); LogCapture reloads = LogCapture.of(HaproxyBackend.class)) {
             backend.apply(state(1, group("app1", "/app1", first)));

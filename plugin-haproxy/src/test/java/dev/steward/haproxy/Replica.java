@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A replica on loopback that answers every request with its id; optionally holds answers until released. */
-final class Replica implements AutoCloseable {
+final class Replica implements TargetReplica, AutoCloseable {
     private final String id;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -49,7 +49,8 @@ final class Replica implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    Target target() {
+    @Override
+    public Target target() {
         return new Target("127.0.0.1", port(), id);
     }
 

@@ -1,17 +1,18 @@
 package dev.steward.haproxy;
 
+import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.api.ApplyMode;
 import dev.steward.api.ApplyOutcome;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.Balance;
-import dev.steward.api.model.FallbackTargets;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
-import dev.steward.api.model.TargetGroups;
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,57 +24,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runtime updates against a real haproxy on loopback: target churn without a reload, drains, pool
  * growth, health checks per slot, fallback to a reload, drift repair, and what a crash leaves.
  * Every process a test starts is stopped after it, also when it fails.
  */
-class RuntimeUpdateTest {
+class RuntimeUpdateTest extends RigTest {
     private static final HealthCheck FAST_TCP = new HealthCheck(Optional.empty(), Duration.ofMillis(200), 1, 1);
-
-    @TempDir
-    Path dataDirectory;
-
-    private final List<AutoCloseable> started = new ArrayList<>();
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private final RecordingMetrics metrics = new RecordingMetrics();
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        Exception first = null;
-        for (AutoCloseable resource : started.reversed()) {
-            try {
-                resource.close();
-            } catch (Exception problem) {
-                first = first == null ? problem : first;
-            }
-        }
-        background.shutdownNow();
-        if (first != null) {
-            throw first;
-        }
-    }
 
     @Test
     void fiveHundredTargetChangesWithinThePoolReloadNothingAndEachIsServedAtOnce() {
         List<Replica> replicas = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            replicas.add(replica("r" + i));
+            replicas.add(rig.httpServerReplica("r" + i));
         }
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of());
+        HaproxyBackend backend = rig.backend(port, Map.of());
         backend.apply(state(1, group("app1", FAST_TCP, replicas.get(0).target())));
         long pid = backend.status().pid().orElseThrow();
 
@@ -87,17 +60,16 @@ class RuntimeUpdateTest {
         }
         assertThat(backend.status().pid()).hasValue(pid);
         assertThat(backend.status().spawn()).isEqualTo(1);
-        assertThat(slotCount(api().showServersState(), "group_app1")).as("the pool never grew").isEqualTo(8);
+        assertThat(slotCount(rig.runtimeApi().showServersState(), "group_app1")).as("the pool never grew").isEqualTo(8);
     }
 
     @Test
     void aDrainedTargetFinishesItsInFlightRequestThenItsSlotReturnsToThePool() throws Exception {
-        Replica slow = holdingReplica("slow");
-        Replica fresh = replica("fresh");
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of());
+        Replica slow = rig.holdingReplica("slow");
+        Replica fresh = rig.httpServerReplica("fresh");
+        HaproxyBackend backend = rig.backend(port, Map.of());
         backend.apply(state(1, group("app1", FAST_TCP, slow.target())));
-        CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), background);
+        CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), rig.background());
         slow.awaitHeldRequest();
 
         ApplyOutcome outcome = backend.apply(state(2, group("app1", FAST_TCP, fresh.target())));
@@ -105,7 +77,7 @@ class RuntimeUpdateTest {
         assertThat(outcome.mode()).isEqualTo(ApplyMode.RUNTIME);
         assertThat(server("group_app1", "slot1").admin()).as("the slot of the removed target drains").isEqualTo(AdminState.DRAIN);
         assertThat(HttpProbe.get(port, "/app1").body()).as("new requests go to the new target").isEqualTo("fresh");
-        Replica third = replica("third");
+        Replica third = rig.httpServerReplica("third");
         backend.apply(state(3, group("app1", FAST_TCP, fresh.target(), third.target())));
         assertThat(server("group_app1", "slot3").port()).as("a newcomer does not take the draining slot").isEqualTo(third.port());
         assertThat(server("group_app1", "slot1").port()).as("the draining slot still points at its target").isEqualTo(slow.port());
@@ -115,24 +87,23 @@ class RuntimeUpdateTest {
             ServerState slot1 = server("group_app1", "slot1");
             return slot1.admin() == AdminState.MAINT && slot1.port() == ConfigRenderer.PLACEHOLDER_PORT;
         });
-        assertThat(metrics.count("steward_haproxy_drains_total", "empty")).isEqualTo(1);
+        assertThat(rig.metrics(backend).count("steward_haproxy_drains_total", "empty")).isEqualTo(1);
         assertThat(backend.status().spawn()).isEqualTo(1);
     }
 
     @Test
     void aDrainThatOutlivesItsTimeoutReturnsTheSlotWhileTheRequestGoesOn() throws Exception {
-        Replica slow = holdingReplica("slow");
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of("drain-timeout", "300ms"));
+        Replica slow = rig.holdingReplica("slow");
+        HaproxyBackend backend = rig.backend(port, Map.of("drain-timeout", "300ms"));
         backend.apply(state(1, group("app1", FAST_TCP, slow.target())));
-        CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), background);
+        CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), rig.background());
         slow.awaitHeldRequest();
 
-        backend.apply(state(2, group("app1", FAST_TCP, replica("fresh").target())));
+        backend.apply(state(2, group("app1", FAST_TCP, rig.httpServerReplica("fresh").target())));
 
         Eventually.await("the slot returns to the pool at the drain timeout",
                 () -> server("group_app1", "slot1").admin() == AdminState.MAINT);
-        assertThat(metrics.count("steward_haproxy_drains_total", "timeout")).isEqualTo(1);
+        assertThat(rig.metrics(backend).count("steward_haproxy_drains_total", "timeout")).isEqualTo(1);
         assertThat(inFlight).isNotDone();
         slow.release();
         assertThat(inFlight.get(10, TimeUnit.SECONDS).body()).isEqualTo("slow");
@@ -140,16 +111,15 @@ class RuntimeUpdateTest {
 
     @Test
     void growingPastCapacityCausesExactlyOneReloadAndThePoolDoubles() {
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of("pool-min-size", 2));
-        List<Target> targets = new ArrayList<>(List.of(replica("r1").target(), replica("r2").target()));
+        HaproxyBackend backend = rig.backend(port, Map.of("pool-min-size", 2));
+        List<Target> targets = new ArrayList<>(List.of(rig.httpServerReplica("r1").target(), rig.httpServerReplica("r2").target()));
         backend.apply(state(1, group("app1", FAST_TCP, targets.toArray(Target[]::new))));
         long pid = backend.status().pid().orElseThrow();
 
-        targets.add(replica("r3").target());
+        targets.add(rig.httpServerReplica("r3").target());
         ApplyOutcome grown = backend.apply(state(2, group("app1", FAST_TCP, targets.toArray(Target[]::new))));
         long grownPid = backend.status().pid().orElseThrow();
-        targets.add(replica("r4").target());
+        targets.add(rig.httpServerReplica("r4").target());
         ApplyOutcome filled = backend.apply(state(3, group("app1", FAST_TCP, targets.toArray(Target[]::new))));
 
         assertThat(grown.mode()).isEqualTo(ApplyMode.RELOAD);
@@ -158,20 +128,19 @@ class RuntimeUpdateTest {
         assertThat(filled.mode()).isEqualTo(ApplyMode.RUNTIME);
         assertThat(backend.status().pid()).hasValue(grownPid);
         assertThat(backend.status().spawn()).isEqualTo(2);
-        assertThat(slotCount(api().showServersState(), "group_app1")).isEqualTo(4);
+        assertThat(slotCount(rig.runtimeApi().showServersState(), "group_app1")).isEqualTo(4);
         assertThat(servedIds(port, "/app1", 4)).containsExactlyInAnyOrder("r1", "r2", "r3", "r4");
     }
 
     @Test
     void aRouteAddedNeedsOneReloadIsServedAfterItAndItsTargetsThenChangeAtRuntime() {
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of());
-        TargetGroup app1 = group("app1", FAST_TCP, replica("app1-r1").target());
+        HaproxyBackend backend = rig.backend(port, Map.of());
+        TargetGroup app1 = group("app1", FAST_TCP, rig.httpServerReplica("app1-r1").target());
         backend.apply(state(1, app1));
 
-        ApplyOutcome added = backend.apply(state(2, app1, group("app2", FAST_TCP, replica("app2-r1").target())));
+        ApplyOutcome added = backend.apply(state(2, app1, group("app2", FAST_TCP, rig.httpServerReplica("app2-r1").target())));
         long pid = backend.status().pid().orElseThrow();
-        ApplyOutcome changed = backend.apply(state(3, app1, group("app2", FAST_TCP, replica("app2-r2").target())));
+        ApplyOutcome changed = backend.apply(state(3, app1, group("app2", FAST_TCP, rig.httpServerReplica("app2-r2").target())));
 
         assertThat(added).isEqualTo(new ApplyOutcome(ApplyMode.RELOAD, "groups added: app2"));
         assertThat(changed.mode()).isEqualTo(ApplyMode.RUNTIME);
@@ -183,16 +152,15 @@ class RuntimeUpdateTest {
 
     @Test
     void theOnlyReplicaOfAGroupMovingToAnotherPortDropsNoRequest() throws Exception {
-        Replica here = replica("here");
-        Replica there = replica("there");
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of());
+        Replica here = rig.httpServerReplica("here");
+        Replica there = rig.httpServerReplica("there");
+        HaproxyBackend backend = rig.backend(port, Map.of());
         backend.apply(state(1, group("app1", FAST_TCP, new Target("127.0.0.1", here.port(), "mover"))));
         long pid = backend.status().pid().orElseThrow();
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger answered = new AtomicInteger();
         List<String> failures = new CopyOnWriteArrayList<>();
-        Future<?> load = background.submit(() -> {
+        Future<?> load = rig.background().submit(() -> {
             while (loading.get()) {
                 HttpProbe.Response response = HttpProbe.get(port, "/app1");
                 if (response.status() == 200) {
@@ -218,13 +186,12 @@ class RuntimeUpdateTest {
 
     @Test
     void afterAKillAndARestartTheServersReadBackAreTheDesiredSlots() throws Exception {
-        int port = HaproxyBackendTest.freePort();
         // The test restarts HAProxy by hand; the backend's own supervisor must not race it.
-        HaproxyBackend backend = backend(port, Map.of("restart.delay", "10m", "restart.max-delay", "10m"));
-        Target a = replica("a").target();
-        Target b = replica("b").target();
-        Target c = replica("c").target();
-        Target fallback = replica("fallback").target();
+        HaproxyBackend backend = rig.backend(port, Map.of("restart.delay", "10m", "restart.max-delay", "10m"));
+        Target a = rig.httpServerReplica("a").target();
+        Target b = rig.httpServerReplica("b").target();
+        Target c = rig.httpServerReplica("c").target();
+        Target fallback = rig.httpServerReplica("fallback").target();
         backend.apply(state(1, List.of(group("app1", FAST_TCP, a, b)), List.of(fallback)));
         RoutingState desired = state(2, List.of(group("app1", FAST_TCP, new Target(b.host(), b.port(), "b", 4), c)), List.of());
         assertThat(backend.apply(desired).mode()).isEqualTo(ApplyMode.RUNTIME);
@@ -255,11 +222,10 @@ class RuntimeUpdateTest {
 
     @Test
     void aRuntimeCommandThatFailsFallsBackToAValidatedReload() throws Exception {
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of());
-        backend.apply(state(1, group("app1", FAST_TCP, replica("r1").target())));
+        HaproxyBackend backend = rig.backend(port, Map.of());
+        backend.apply(state(1, group("app1", FAST_TCP, rig.httpServerReplica("r1").target())));
         long pid = backend.status().pid().orElseThrow();
-        Replica r2 = replica("r2");
+        Replica r2 = rig.httpServerReplica("r2");
 
         ApplyOutcome outcome;
         try (RefusingAdminSocket refusing = new RefusingAdminSocket(adminSocket())) {
@@ -270,7 +236,7 @@ class RuntimeUpdateTest {
         assertThat(outcome.mode()).isEqualTo(ApplyMode.RELOAD);
         assertThat(outcome.reason()).startsWith("the runtime update failed: HAProxy runtime API command \"set server group_app1/")
                 .contains("HAProxy answered \"Permission denied\"");
-        assertThat(metrics.count("steward_haproxy_runtime_fallbacks_total", "apply")).isEqualTo(1);
+        assertThat(rig.metrics(backend).count("steward_haproxy_runtime_fallbacks_total", "apply")).isEqualTo(1);
         assertThat(backend.status().pid().orElseThrow()).isNotEqualTo(pid);
         assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("r2");
         assertThat(readyServers()).isEqualTo(Map.of("group_app1/" + r2.target().address(), "READY weight 1"));
@@ -278,9 +244,8 @@ class RuntimeUpdateTest {
 
     @Test
     void aDriftRepairThatFailsFallsBackToAValidatedReload() throws Exception {
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of("reconcile-interval", "200ms"));
-        backend.apply(state(1, group("app1", FAST_TCP, replica("r1").target())));
+        HaproxyBackend backend = rig.backend(port, Map.of("reconcile-interval", "200ms"));
+        backend.apply(state(1, group("app1", FAST_TCP, rig.httpServerReplica("r1").target())));
         long pid = backend.status().pid().orElseThrow();
         Map<String, String> desired = readyServers();
 
@@ -290,39 +255,37 @@ class RuntimeUpdateTest {
             assertThat(refusing.refusedBatches()).isEqualTo(1);
         }
 
-        assertThat(metrics.count("steward_haproxy_runtime_fallbacks_total", "reconcile")).isEqualTo(1);
+        assertThat(rig.metrics(backend).count("steward_haproxy_runtime_fallbacks_total", "reconcile")).isEqualTo(1);
         assertThat(readyServers()).isEqualTo(desired);
         assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("r1");
     }
 
     @Test
     void thePeriodicReconcileRepairsDrift() {
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of("reconcile-interval", "200ms"));
-        Target r1 = replica("r1").target();
-        Target r2 = replica("r2").target();
+        HaproxyBackend backend = rig.backend(port, Map.of("reconcile-interval", "200ms"));
+        Target r1 = rig.httpServerReplica("r1").target();
+        Target r2 = rig.httpServerReplica("r2").target();
         backend.apply(state(1, group("app1", FAST_TCP, r1, r2)));
         Map<String, String> desired = readyServers();
-        RuntimeApi api = api();
+        RuntimeApi api = rig.runtimeApi();
 
         // An operator's hands: one slot put into maintenance, another pointed elsewhere, a free one made ready.
         api.execute("set server group_app1/slot1 state maint");
-        api.execute("set server group_app1/slot2 addr 127.0.0.1 port " + HaproxyBackendTest.freePort());
+        api.execute("set server group_app1/slot2 addr 127.0.0.1 port " + FreePort.pick());
         api.execute("set server group_app1/slot3 state ready");
 
         Eventually.await("the reconcile sets every slot right", () -> readyServers().equals(desired)
                 && server("group_app1", "slot3").admin() == AdminState.MAINT);
-        assertThat(metrics.count("steward_haproxy_drift_repairs_total")).isGreaterThanOrEqualTo(3);
+        assertThat(rig.metrics(backend).count("steward_haproxy_drift_repairs_total")).isGreaterThanOrEqualTo(3);
         assertThat(backend.status().spawn()).isEqualTo(1);
         assertThat(servedIds(port, "/app1", 2)).containsExactlyInAnyOrder("r1", "r2");
     }
 
     @Test
     void aTargetThatFailsItsChecksStopsReceivingTrafficWithoutAnApply() {
-        CheckedReplica steady = checkedReplica("steady", true);
-        CheckedReplica failing = checkedReplica("failing", true);
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of());
+        CheckedReplica steady = rig.checkedReplica("steady", true);
+        CheckedReplica failing = rig.checkedReplica("failing", true);
+        HaproxyBackend backend = rig.backend(port, Map.of());
         HealthCheck check = new HealthCheck(Optional.of(CheckedReplica.HEALTH_PATH), Duration.ofMillis(100), 1, 1);
         backend.apply(state(1, group("app1", check, steady.target(), failing.target())));
         Eventually.await("both replicas serve", () -> servedIds(port, "/app1", 2).size() == 2);
@@ -342,10 +305,9 @@ class RuntimeUpdateTest {
 
     @Test
     void aTargetEnteringAGroupWithAnHttpCheckTakesNoRequestBeforeItsChecksPass() {
-        CheckedReplica steady = checkedReplica("steady", true);
-        CheckedReplica joining = checkedReplica("joining", false);
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of());
+        CheckedReplica steady = rig.checkedReplica("steady", true);
+        CheckedReplica joining = rig.checkedReplica("joining", false);
+        HaproxyBackend backend = rig.backend(port, Map.of());
         HealthCheck check = new HealthCheck(Optional.of(CheckedReplica.HEALTH_PATH), Duration.ofMillis(100), 2, 1);
         backend.apply(state(1, group("app1", check, steady.target())));
 
@@ -365,18 +327,17 @@ class RuntimeUpdateTest {
 
     @Test
     void aTargetEnteringInAReloadWaitsForItsCheckTooAndARemovedOneIsNotRevived() {
-        CheckedReplica steady = checkedReplica("steady", true);
-        CheckedReplica removed = checkedReplica("removed", true);
-        CheckedReplica joining = checkedReplica("joining", false);
-        int port = HaproxyBackendTest.freePort();
-        HaproxyBackend backend = backend(port, Map.of());
+        CheckedReplica steady = rig.checkedReplica("steady", true);
+        CheckedReplica removed = rig.checkedReplica("removed", true);
+        CheckedReplica joining = rig.checkedReplica("joining", false);
+        HaproxyBackend backend = rig.backend(port, Map.of());
         HealthCheck check = new HealthCheck(Optional.of(CheckedReplica.HEALTH_PATH), Duration.ofMillis(100), 2, 1);
         backend.apply(state(1, group("app1", check, steady.target(), removed.target())));
         Eventually.await("both serve", () -> servedIds(port, "/app1", 2).size() == 2);
 
         // A group added forces a reload; in the same state a target leaves and another joins.
         ApplyOutcome outcome = backend.apply(state(2, group("app1", check, steady.target(), joining.target()),
-                group("app2", FAST_TCP, replica("app2").target())));
+                group("app2", FAST_TCP, rig.httpServerReplica("app2").target())));
         int removedRequests = removed.requests();
         for (int i = 0; i < 20; i++) {
             assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("steady");
@@ -388,7 +349,7 @@ class RuntimeUpdateTest {
     }
 
     private Map<String, String> readyServers() {
-        return ServersState.parse(api().showServersState()).servers().stream()
+        return ServersState.parse(rig.runtimeApi().showServersState()).servers().stream()
                 .filter(server -> server.admin() != AdminState.MAINT)
                 .collect(Collectors.toMap(server -> server.name().backend() + "/" + address(server),
                         server -> server.admin() + " weight " + server.weight()));
@@ -396,7 +357,7 @@ class RuntimeUpdateTest {
 
     /** Slots in maintenance that are not at the placeholder: nothing should be left half set. */
     private List<String> nonFreeSlotsOutsideReady() {
-        return ServersState.parse(api().showServersState()).servers().stream()
+        return ServersState.parse(rig.runtimeApi().showServersState()).servers().stream()
                 .filter(server -> server.admin() == AdminState.MAINT && server.port() != ConfigRenderer.PLACEHOLDER_PORT)
                 .map(server -> server.name().toString())
                 .toList();
@@ -407,7 +368,7 @@ class RuntimeUpdateTest {
     }
 
     private ServerState server(String backend, String server) {
-        return ServersState.parse(api().showServersState()).server(new ServerName(backend, server)).orElseThrow();
+        return ServersState.parse(rig.runtimeApi().showServersState()).server(new ServerName(backend, server)).orElseThrow();
     }
 
     private static int slotCount(String showServersState, String backend) {
@@ -425,7 +386,7 @@ class RuntimeUpdateTest {
 
     private boolean answersOnTheAdminSocket(long pid) {
         try {
-            return api().showInfo().pid() == pid;
+            return rig.runtimeApi().showInfo().pid() == pid;
         } catch (RuntimeApiException notYet) {
             return false;
         }
@@ -437,7 +398,7 @@ class RuntimeUpdateTest {
                 .redirectOutput(new File("/dev/null"))
                 .redirectError(dataDirectory.resolve("restarted.stderr.log").toFile())
                 .start();
-        started.add(() -> process.destroyForcibly().waitFor(10, TimeUnit.SECONDS));
+        rig.register(() -> process.destroyForcibly().waitFor(10, TimeUnit.SECONDS));
         return process;
     }
 
@@ -445,45 +406,7 @@ class RuntimeUpdateTest {
         return dataDirectory.resolve("run/admin.sock");
     }
 
-    private RuntimeApi api() {
-        return new RuntimeApi(adminSocket(), Duration.ofSeconds(2), TimeSource.system());
-    }
-
-    private HaproxyBackend backend(int port, Map<String, ?> overrides) {
-        HaproxyBackend backend = new HaproxyBackend(TestSettings.forTest(port, overrides), RuntimePaths.under(dataDirectory),
-                dataDirectory, TimeSource.system(), metrics);
-        started.add(backend);
-        backend.start();
-        return backend;
-    }
-
-    private Replica replica(String id) {
-        Replica replica = Replica.start(id);
-        started.add(replica);
-        return replica;
-    }
-
-    private Replica holdingReplica(String id) {
-        Replica replica = Replica.holding(id);
-        started.add(replica);
-        return replica;
-    }
-
-    private CheckedReplica checkedReplica(String id, boolean healthy) {
-        CheckedReplica replica = new CheckedReplica(id, healthy);
-        started.add(replica);
-        return replica;
-    }
-
     private static TargetGroup group(String name, HealthCheck check, Target... targets) {
         return new TargetGroup(name, "/" + name, Optional.empty(), List.of(targets), Balance.ROUND_ROBIN, check);
-    }
-
-    private static RoutingState state(long revision, TargetGroup... groups) {
-        return state(revision, List.of(groups), List.of());
-    }
-
-    private static RoutingState state(long revision, List<TargetGroup> groups, List<Target> fallback) {
-        return new RoutingState(revision, new TargetGroups(groups), new FallbackTargets(fallback));
     }
 }

@@ -1,6 +1,5 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,15 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.TargetGroup;
-import java.nio.file.Path;
+import dev.steward.testkit.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,27 +20,10 @@ import org.slf4j.LoggerFactory;
  * Retries go to another replica, and only where no byte of a response can have reached the client: a
  * refused connection or an empty response. A started response and a replica's own 503 pass as they are.
  */
-class SafeRetryTest {
+class SafeRetryTest extends RigTest {
     private static final Logger log = LoggerFactory.getLogger(SafeRetryTest.class);
     /** After the first check at start, none runs during a test: only live traffic can mark a replica down. */
     private static final HealthCheck NO_CHECK_IN_TIME = new HealthCheck(Optional.empty(), Duration.ofHours(1), 2, 3);
-
-    @TempDir
-    Path dataDirectory;
-
-    private TestRig rig;
-    private int port;
-
-    @BeforeEach
-    void createRig() {
-        rig = new TestRig(dataDirectory);
-        port = freePort();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
-    }
 
     @Test
     void killingOneOfTwoReplicasUnderLoadCostsTheClientsNothing() {
@@ -103,8 +82,8 @@ class SafeRetryTest {
         rig.backend(port).apply(state(1, List.of(new TargetGroup("app1", "/app1", Optional.empty(),
                 List.of(doomed.target(), healthy.target()), Balance.ROUND_ROBIN, NO_CHECK_IN_TIME)), List.of()));
         RuntimeApi api = rig.runtimeApi();
-        Eventually.await("the first checks pass", () -> operationalState(api, "group_app1", "slot1").equals("2")
-                && operationalState(api, "group_app1", "slot2").equals("2"));
+        Eventually.await("the first checks pass", () -> OperationalState.of(api, "group_app1", "slot1").equals("2")
+                && OperationalState.of(api, "group_app1", "slot2").equals("2"));
         doomed.kill();
         long healthyBefore = healthy.hits();
 
@@ -116,17 +95,7 @@ class SafeRetryTest {
         // retry, since one server is left: slower, never failed.
         log.info("Measured: 10 requests with one replica dead took {} ms", (System.nanoTime() - start) / 1_000_000);
 
-        assertThat(operationalState(api, "group_app1", "slot1")).as("marked down by observe layer4").isEqualTo("0");
+        assertThat(OperationalState.of(api, "group_app1", "slot1")).as("marked down by observe layer4").isEqualTo("0");
         assertThat(healthy.hits() - healthyBefore).isEqualTo(10);
-    }
-
-    /** The {@code srv_op_state} column of {@code show servers state}: 0 down, 2 up. */
-    private static String operationalState(RuntimeApi api, String backend, String server) {
-        return api.showServersState().lines()
-                .map(line -> line.split(" "))
-                .filter(fields -> fields.length > 5 && fields[1].equals(backend) && fields[3].equals(server))
-                .map(fields -> fields[5])
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no server " + backend + "/" + server));
     }
 }

@@ -1,16 +1,15 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.isAlive;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.testkit.Eventually;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,30 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** An HAProxy that dies unexpectedly is restarted on the last good configuration, with growing waits. */
-class SupervisionTest {
+class SupervisionTest extends RigTest {
     private static final Logger log = LoggerFactory.getLogger(SupervisionTest.class);
     /** The bound the contract states for serving again after a kill -9. */
     private static final Duration SERVING_AGAIN = Duration.ofSeconds(2);
 
     @TempDir
-    Path dataDirectory;
-    @TempDir
     Path tools;
 
-    private TestRig rig;
     private SabotagedHaproxy haproxy;
-    private int port;
 
     @BeforeEach
-    void createRig() {
-        rig = new TestRig(dataDirectory);
+    void installHaproxy() {
         haproxy = SabotagedHaproxy.install(tools);
-        port = freePort();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
     }
 
     @Test

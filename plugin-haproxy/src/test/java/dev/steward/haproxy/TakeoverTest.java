@@ -1,6 +1,5 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.isAlive;
 import static dev.steward.haproxy.TestRig.state;
@@ -12,7 +11,6 @@ import dev.steward.api.ApplyMode;
 import dev.steward.api.model.TargetGroup;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,33 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
  * Each change here adds a group, which only a reload can do. A reload succeeds only when the new process answers on the admin socket with its own pid: the old
  * process, which still answers there, proves nothing. A new process that fails leaves the old one serving.
  */
-class TakeoverTest {
-    @TempDir
-    Path dataDirectory;
+class TakeoverTest extends RigTest {
     @TempDir
     Path tools;
 
-    private TestRig rig;
     private SabotagedHaproxy haproxy;
     private HaproxyBackend backend;
-    private int port;
     private long servingPid;
     private TargetGroup app1;
 
     @BeforeEach
     void serveRevisionOne() {
-        rig = new TestRig(dataDirectory);
         haproxy = SabotagedHaproxy.install(tools);
-        port = freePort();
         backend = rig.backend(port, Map.of("binary", haproxy.path().toString(), "start-timeout", "1s"));
         app1 = group("app1", "/app1", rig.replica("app1-r1"));
         backend.apply(state(1, app1));
         servingPid = backend.status().pid().orElseThrow();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
     }
 
     @Test

@@ -6,10 +6,6 @@ import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.concurrent.ThreadLocalRandom;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,12 +41,18 @@ final class TestRig implements AutoCloseable {
 
     /** A started backend whose frontend listens on {@code port}, with the test settings and {@code overrides}. */
     HaproxyBackend backend(int port, Map<String, ?> overrides) {
+        HaproxyBackend backend = unstartedBackend(port, overrides);
+        backend.start();
+        return backend;
+    }
+
+    /** A backend as {@link #backend(int, Map)} makes it, before its start: for a test of what the start does. */
+    HaproxyBackend unstartedBackend(int port, Map<String, ?> overrides) {
         RecordingMetrics recording = new RecordingMetrics();
         HaproxyBackend backend = new HaproxyBackend(TestSettings.forTest(port, overrides), RuntimePaths.under(dataDirectory),
                 dataDirectory, TimeSource.system(), recording);
         started.add(backend);
         metrics.put(backend, recording);
-        backend.start();
         return backend;
     }
 
@@ -68,6 +70,20 @@ final class TestRig implements AutoCloseable {
 
     RawReplica replica(String id) {
         return replica(id, RawReplica.Behaviour.ANSWER);
+    }
+
+    /** A replica on the JDK's HTTP server that answers with its id. */
+    Replica httpServerReplica(String id) {
+        return register(Replica.start(id));
+    }
+
+    /** A replica on the JDK's HTTP server that holds every answer until released. */
+    Replica holdingReplica(String id) {
+        return register(Replica.holding(id));
+    }
+
+    CheckedReplica checkedReplica(String id, boolean healthy) {
+        return register(new CheckedReplica(id, healthy));
     }
 
     LoadLoop load(int port, String path, int connections) {
@@ -103,8 +119,8 @@ final class TestRig implements AutoCloseable {
         }
     }
 
-    static TargetGroup group(String name, String prefix, RawReplica... replicas) {
-        return new TargetGroup(name, prefix, Arrays.stream(replicas).map(RawReplica::target).toList());
+    static TargetGroup group(String name, String prefix, TargetReplica... replicas) {
+        return new TargetGroup(name, prefix, Arrays.stream(replicas).map(TargetReplica::target).toList());
     }
 
     static RoutingState state(long revision, List<TargetGroup> groups, List<Target> fallback) {
@@ -117,23 +133,6 @@ final class TestRig implements AutoCloseable {
 
     static RoutingState state(long revision, TargetGroup... groups) {
         return state(revision, List.of(groups), List.of());
-    }
-
-    /**
-     * A loopback port that is free now, for a process the test is about to start. Chosen below the
-     * kernel's ephemeral range (32768 and up): a port taken from that range can be handed to an
-     * outgoing connection before the process binds it.
-     */
-    static int freePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // In use: try another.
-            }
-        }
-        throw new IllegalStateException("no free loopback port below 32000 after 100 tries");
     }
 
     static boolean isAlive(long pid) {

@@ -1,6 +1,5 @@
 package dev.steward.haproxy;
 
-import static dev.steward.haproxy.TestRig.freePort;
 import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,24 +12,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A certificate in the settings turns the frontend to TLS, with HTTP/2 offered through ALPN. */
-class TlsTest {
+class TlsTest extends RigTest {
     @TempDir
     static Path secrets;
     private static SelfSignedCertificate certificate;
 
-    @TempDir
-    Path dataDirectory;
-
-    private TestRig rig;
     private HaproxyBackend backend;
-    private int port;
 
     @BeforeAll
     static void makeACertificate() {
@@ -39,15 +32,8 @@ class TlsTest {
 
     @BeforeEach
     void serveOverTls() {
-        rig = new TestRig(dataDirectory);
-        port = freePort();
         backend = rig.backend(port, Map.of("tls.certificate", certificate.pem().toString()));
         backend.apply(state(1, group("app1", "/app1", rig.replica("app1-r1"))));
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
     }
 
     @Test

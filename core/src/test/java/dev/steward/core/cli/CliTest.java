@@ -6,7 +6,7 @@ import dev.steward.api.CommandContext;
 import dev.steward.api.CommandProvider;
 import dev.steward.core.plugin.DiscoveredCommand;
 import dev.steward.core.plugin.PluginCatalog;
-import dev.steward.core.testing.FreePort;
+import dev.steward.testkit.FreePort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

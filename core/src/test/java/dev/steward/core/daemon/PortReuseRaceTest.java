@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.ApiClient;
-import dev.steward.core.testing.FreePort;
-import dev.steward.core.testing.Replica;
 import dev.steward.core.testing.RunningDaemon;
+import dev.steward.testkit.FreePort;
+import dev.steward.testkit.Replica;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

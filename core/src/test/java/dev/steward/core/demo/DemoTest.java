@@ -3,7 +3,7 @@ package dev.steward.core.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.core.cli.Cli;
-import dev.steward.core.testing.FreePort;
+import dev.steward.testkit.FreePort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

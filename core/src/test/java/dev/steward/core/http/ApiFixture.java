@@ -17,12 +17,14 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real API server on a free loopback port over a real engine, with a recording backend and a fake
- * port policy: the HTTP layer is what is under test.
+ * port policy: the HTTP layer is what is under test. Registered as an extension, it stops after each test.
  */
-final class ApiFixture implements AutoCloseable {
+final class ApiFixture implements AutoCloseable, AfterEachCallback {
     static final String TOKEN = "s3cret-token-0123456789";
     static final long MAX_BODY = 64 * 1024;
     /** The JDK's server keeps one timeout per process: core's pom sets it to this for every test. */
@@ -81,6 +83,11 @@ final class ApiFixture implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", interrupted);
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

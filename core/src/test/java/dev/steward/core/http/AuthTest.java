@@ -6,20 +6,16 @@ import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.ApiClient;
 import java.net.http.HttpRequest;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AuthTest {
-    private final ApiFixture api = ApiFixture.started(Optional.of(ApiFixture.TOKEN), true);
+    @RegisterExtension
+    final ApiFixture api = ApiFixture.started(Optional.of(ApiFixture.TOKEN), true);
     private final ApiClient anonymous = api.client();
     private final ApiClient authorized = anonymous.withToken(ApiFixture.TOKEN);
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"/v1/status", "/v1/state", "/v1/nodes/node-a/ports", "/v1/no-such-thing"})

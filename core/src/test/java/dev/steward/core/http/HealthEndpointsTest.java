@@ -7,16 +7,17 @@ import dev.steward.core.testing.ApiClient;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HealthEndpointsTest {
-    private final ApiFixture api = ApiFixture.started();
+    @RegisterExtension
+    final ApiFixture api = ApiFixture.started();
     private final ApiClient client = api.client();
     private final CountDownLatch proxyMayFinish = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
         proxyMayFinish.countDown();
-        api.close();
     }
 
     @Test

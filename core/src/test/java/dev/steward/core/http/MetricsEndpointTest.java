@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.ApiClient;
 import dev.steward.core.testing.PrometheusText;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MetricsEndpointTest {
-    private final ApiFixture api = ApiFixture.started();
+    @RegisterExtension
+    final ApiFixture api = ApiFixture.started();
     private final ApiClient client = api.client();
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     private PrometheusText scrape() {
         Answer answer = client.get("/metrics");

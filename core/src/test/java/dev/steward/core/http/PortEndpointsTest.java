@@ -8,21 +8,17 @@ import dev.steward.core.testing.ApiClient;
 import dev.steward.core.testing.FakePortPolicy;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PortEndpointsTest {
     private static final String OWNER = "{\"owner\": \"app1-r1\"}";
 
-    private final ApiFixture api = ApiFixture.started();
+    @RegisterExtension
+    final ApiFixture api = ApiFixture.started();
     private final ApiClient client = api.client();
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     @Test
     void allocateIs201WithThePortAndItsLocation() {

@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.ApiClient;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What any request learns about paths and methods, whatever the endpoint. */
 class ProtocolTest {
-    private final ApiFixture api = ApiFixture.started();
+    @RegisterExtension
+    final ApiFixture api = ApiFixture.started();
     private final ApiClient client = api.client();
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/v2/status", "/v1/status/", "/v1/nodes/node-a", "/v1/nodes/node-a/ports/20000/steal", "/metrics/x"})

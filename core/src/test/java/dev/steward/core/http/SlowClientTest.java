@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A client that sends half a request holds nobody up, and is cut off after the request timeout. */
 class SlowClientTest {
     private static final int STALLED_CLIENTS = 50;
 
-    private final ApiFixture api = ApiFixture.started();
+    @RegisterExtension
+    final ApiFixture api = ApiFixture.started();
     private final List<Socket> stalled = new ArrayList<>();
 
     @AfterEach
@@ -27,7 +29,6 @@ class SlowClientTest {
         for (Socket socket : stalled) {
             socket.close();
         }
-        api.close();
     }
 
     private Socket stall(String partialRequest) throws IOException {

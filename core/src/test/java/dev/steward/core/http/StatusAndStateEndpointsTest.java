@@ -8,17 +8,13 @@ import dev.steward.core.testing.ApiClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StatusAndStateEndpointsTest {
-    private final ApiFixture api = ApiFixture.started();
+    @RegisterExtension
+    final ApiFixture api = ApiFixture.started();
     private final ApiClient client = api.client();
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     @Test
     void statusHasTheShapeOfTheInterface() {

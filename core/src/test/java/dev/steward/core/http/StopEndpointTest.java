@@ -8,24 +8,20 @@ import dev.steward.core.testing.ApiClient;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /v1/stop}: the stop asked for reaches whoever stops the daemon, with what to do with the proxy. */
 class StopEndpointTest {
-    private final ApiFixture api = ApiFixture.started();
+    @RegisterExtension
+    final ApiFixture api = ApiFixture.started();
     private final ApiClient client = api.client();
     private final BlockingQueue<ProxyStop> stops = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void handleStops() {
         api.stopRequests.handleWith(stops::add);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.Daemon;
 import dev.steward.core.daemon.StewardModule;
 import dev.steward.core.http.ApiServer;
+import dev.steward.testkit.Eventually;
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.steward.core.testing;
+package dev.steward.testkit;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
-/** A replica on a free loopback port that answers every request with its id. */
+/** A replica on loopback, on the JDK's HTTP server, that answers every request with its id. */
 public final class Replica implements AutoCloseable {
     private final String id;
     private final HttpServer server;
@@ -18,12 +19,14 @@ public final class Replica implements AutoCloseable {
         this.server = server;
     }
 
+    /** A replica on a free port. */
     public static Replica start(String id) {
         return startOn(id, 0);
     }
 
     /** A replica on the given port, as a replica that leased its port from the port policy would run. */
     public static Replica startOn(String id, int port) {
+        Objects.requireNonNull(id, "id");
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             server.createContext("/", exchange -> {
@@ -36,7 +39,7 @@ public final class Replica implements AutoCloseable {
             server.start();
             return new Replica(id, server);
         } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
+            throw new UncheckedIOException("cannot start replica " + id, failure);
         }
     }
 
