@@ -7,10 +7,19 @@ import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
 import dev.steward.api.TimeSource;
 import dev.steward.core.config.CoalesceSettings;
+import dev.steward.core.engine.AppliedStateStore;
 import dev.steward.core.engine.ExecutorApplyScheduler;
+import dev.steward.core.engine.FileAppliedStateStore;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.metrics.PrometheusMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,10 +48,18 @@ public class EngineBenchmark {
     @Param({"10"})
     public int groups;
 
+    /**
+     * {@code memory} measures the engine alone; {@code file} adds what the daemon's store costs: a
+     * durable write per reservation of revisions and per applied state.
+     */
+    @Param({"memory", "file"})
+    public String store;
+
     private final List<List<Broadcast>> broadcasts = new ArrayList<>();
     private ReloadEngine engine;
     private CountingBackend backend;
     private int next;
+    private Optional<Path> storeDirectory = Optional.empty();
 
     @Setup(Level.Trial)
     public void start() {
@@ -58,15 +75,39 @@ public class EngineBenchmark {
         Metrics metrics = new PrometheusMetrics();
         engine = new ReloadEngine(backend,
                 new CoalesceSettings(Duration.ofMillis(windowMillis), 3, Duration.ofSeconds(1), Duration.ofSeconds(30)),
-                new ExecutorApplyScheduler(), TimeSource.system(), metrics, List.of(), new MemoryStore());
+                new ExecutorApplyScheduler(), TimeSource.system(), metrics, List.of(), store());
         engine.start();
+    }
+
+    private AppliedStateStore store() {
+        if (store.equals("memory")) {
+            return new MemoryStore();
+        }
+        try {
+            Path directory = Files.createTempDirectory("steward-engine-bench");
+            storeDirectory = Optional.of(directory);
+            return new FileAppliedStateStore(directory.resolve("applied-state.json"));
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException(unwritable);
+        }
     }
 
     @TearDown(Level.Trial)
     public void stop() {
         engine.stop();
-        System.out.printf("%n[window %d ms] broadcasts accepted: %d, applies: %d%n", windowMillis,
+        System.out.printf("%n[window %d ms, %s store] broadcasts accepted: %d, applies: %d%n", windowMillis, store,
                 engine.status().accepted(), backend.applies());
+        storeDirectory.ifPresent(EngineBenchmark::delete);
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException undeletable) {
+            throw new UncheckedIOException(undeletable);
+        }
     }
 
     @Benchmark

@@ -7,6 +7,7 @@ import java.util.Optional;
 /** Keeps nothing on disk, so the benchmark measures the engine, not the file system. */
 public final class MemoryStore implements AppliedStateStore {
     private volatile Optional<RoutingState> stored = Optional.empty();
+    private volatile long reserved;
 
     @Override
     public Optional<RoutingState> load() {
@@ -16,5 +17,15 @@ public final class MemoryStore implements AppliedStateStore {
     @Override
     public void save(RoutingState state) {
         stored = Optional.of(state);
+    }
+
+    @Override
+    public long reservedRevision() {
+        return reserved;
+    }
+
+    @Override
+    public void reserveRevisions(long revision) {
+        reserved = revision;
     }
 }

@@ -4,9 +4,10 @@ import dev.steward.api.model.RoutingState;
 import java.util.Optional;
 
 /**
- * Keeps the last applied routing state across restarts: a restarted Steward serves the same routes
- * (even those that came over HTTP) and its revisions keep growing, which the port policy's
- * convergence gate relies on.
+ * Keeps what the engine must remember across restarts: the last applied routing state, so a
+ * restarted Steward serves the same routes (even those that came over HTTP), and how far revisions
+ * may have been handed out, so a revision promised to a source (a 202 over HTTP) is never promised
+ * again for another state, even after a crash. The port policy's convergence gate relies on both.
  */
 public interface AppliedStateStore {
     /**
@@ -18,4 +19,17 @@ public interface AppliedStateStore {
      * @throws StateStoreException when the state cannot be stored
      */
     void save(RoutingState state);
+
+    /**
+     * @return the highest revision the engine may have handed out; 0 when it never reserved any
+     * @throws StateStoreException when a stored reservation exists but cannot be read
+     */
+    long reservedRevision();
+
+    /**
+     * Records, durably before returning, that revisions up to {@code revision} may be handed out.
+     *
+     * @throws StateStoreException when it cannot be recorded
+     */
+    void reserveRevisions(long revision);
 }

@@ -22,15 +22,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Stores the applied state as JSON, replaced atomically. */
+/**
+ * Stores the applied state as JSON and the revision reservation as a number in a file beside it
+ * ({@code <file>.reserved}), each replaced atomically: a reservation is written far more often than
+ * a large state.
+ */
 public final class FileAppliedStateStore implements AppliedStateStore {
     private static final String REVISION = "revision";
 
     private final Path file;
+    private final Path reservationFile;
     private final ObjectMapper json = new ObjectMapper();
 
     public FileAppliedStateStore(Path file) {
         this.file = requireNonNull(file, "file is null");
+        this.reservationFile = file.resolveSibling(file.getFileName() + ".reserved");
     }
 
     @Override
@@ -69,6 +75,40 @@ public final class FileAppliedStateStore implements AppliedStateStore {
         } catch (IOException unwritable) {
             throw new StateStoreException("cannot store the applied state in " + file + ": " + unwritable.getMessage(),
                     unwritable);
+        }
+    }
+
+    @Override
+    public long reservedRevision() {
+        if (!Files.exists(reservationFile)) {
+            return 0;
+        }
+        String text = "";
+        try {
+            text = Files.readString(reservationFile, StandardCharsets.UTF_8).strip();
+            long revision = Long.parseLong(text);
+            if (revision < 0) {
+                throw new NumberFormatException();
+            }
+            return revision;
+        } catch (IOException | NumberFormatException unreadable) {
+            throw new StateStoreException("the revision reservation " + reservationFile + " is corrupt: expected a"
+                    + " non-negative integer, found \"" + text + "\"; write into it a revision at least as high as the last one"
+                    + " handed out (revision.received in /v1/status), or remove it to continue from the applied state's"
+                    + " revision", unreadable);
+        }
+    }
+
+    @Override
+    public void reserveRevisions(long revision) {
+        if (revision < 0) {
+            throw new IllegalArgumentException("revision must be >= 0, found " + revision);
+        }
+        try {
+            AtomicFile.write(reservationFile, (revision + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException unwritable) {
+            throw new StateStoreException("cannot reserve revisions up to " + revision + " in " + reservationFile + ": "
+                    + unwritable.getMessage(), unwritable);
         }
     }
 }

@@ -38,6 +38,11 @@ public final class ReloadEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ReloadEngine.class);
     private static final int MAX_TRACKED_ACCEPTS = 100_000;
     private static final Duration STOP_WAIT = Duration.ofMinutes(2);
+    /**
+     * Revisions reserved by one durable write: a crash skips at most this many, and accepting costs
+     * one write per this many broadcasts.
+     */
+    static final long RESERVATION = 10_000;
 
     private final ProxyBackend backend;
     private final CoalesceSettings settings;
@@ -50,6 +55,9 @@ public final class ReloadEngine {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition applyFinished = lock.newCondition();
     private RoutingState state;
+    /** The highest revision handed out to a source; the state's revision unless a crash skipped some. */
+    private long issuedRevision;
+    private long reservedRevision;
     private Optional<Long> appliedRevision = Optional.empty();
     private final Deque<Accepted> unappliedAccepts = new ArrayDeque<>();
     private ApplyScheduler.ScheduledApply pending;
@@ -61,8 +69,9 @@ public final class ReloadEngine {
     private Optional<String> lastError = Optional.empty();
 
     /**
-     * @param store the last applied state is restored from it, so revisions keep growing across
-     *     restarts, and each applied state is stored in it before listeners hear of it
+     * @param store the last applied state and the revision reservation are restored from it, so
+     *     revisions keep growing across restarts, crashes included; each applied state is stored in it
+     *     before listeners hear of it
      * @throws StateStoreException when a stored state exists but cannot be read
      */
     public ReloadEngine(
@@ -81,6 +90,9 @@ public final class ReloadEngine {
         this.store = requireNonNull(store, "store is null");
         this.statistics = new EngineStatistics(requireNonNull(metrics, "metrics is null"));
         this.state = store.load().orElse(RoutingState.EMPTY);
+        // After a crash, revisions up to the reservation may have been handed out and never applied.
+        this.issuedRevision = Math.max(state.revision(), store.reservedRevision());
+        this.reservedRevision = issuedRevision;
         statistics.received(state.revision());
     }
 
@@ -136,6 +148,7 @@ public final class ReloadEngine {
             while (applying && waitNanos > 0) {
                 waitNanos = applyFinished.awaitNanos(waitNanos);
             }
+            returnUnusedReservation();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } finally {
@@ -144,6 +157,24 @@ public final class ReloadEngine {
         scheduler.shutdown();
     }
 
+    /** So that a clean restart continues with the next revision instead of skipping the rest of the reservation. */
+    private void returnUnusedReservation() {
+        if (reservedRevision == issuedRevision) {
+            return;
+        }
+        try {
+            store.reserveRevisions(issuedRevision);
+            reservedRevision = issuedRevision;
+        } catch (StateStoreException problem) {
+            LOG.warn("the unused revisions above {} stay reserved ({}): the next start continues after {}", issuedRevision,
+                    problem.getMessage(), reservedRevision);
+        }
+    }
+
+    /**
+     * @return the revision of the state that includes {@code broadcasts}
+     * @throws StateStoreException when no revision can be reserved for it: nothing is accepted
+     */
     public long accept(String source, List<Broadcast> broadcasts) {
         requireNonNull(source, "source is null");
         requireNonNull(broadcasts, "broadcasts is null");
@@ -152,7 +183,12 @@ public final class ReloadEngine {
         }
         lock.lock();
         try {
-            long revision = state.revision() + 1;
+            long revision = issuedRevision + 1;
+            if (revision > reservedRevision) {
+                store.reserveRevisions(issuedRevision + RESERVATION);
+                reservedRevision = issuedRevision + RESERVATION;
+            }
+            issuedRevision = revision;
             RoutingState next = state;
             for (Broadcast broadcast : requireNonNull(broadcasts, "broadcasts is null")) {
                 next = next.with(requireNonNull(broadcast, "broadcast is null"), revision);

@@ -18,7 +18,6 @@ import dev.steward.api.model.TargetGroups;
 import dev.steward.core.engine.SourceSink;
 import dev.steward.core.storage.AtomicFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,15 +78,31 @@ public final class HttpSourceJournal implements SourceSink {
         }
     }
 
-    /** Writes the broadcasts to disk, then accepts them. */
+    /**
+     * Writes the broadcasts to disk, then accepts them.
+     *
+     * @throws HttpJournalException when they cannot be written: nothing is accepted
+     */
     @Override
     public synchronized long accept(List<Broadcast> broadcasts) {
         Map<BroadcastKind, Broadcast> next = new EnumMap<>(latest);
         broadcasts.forEach(broadcast -> next.put(broadcast.kind(), broadcast));
         write(next);
+        long revision;
+        try {
+            revision = sink.accept(broadcasts);
+        } catch (RuntimeException refused) {
+            // What the sink refused must not come back at the next start as if it had been accepted.
+            try {
+                write(latest);
+            } catch (HttpJournalException unwritable) {
+                refused.addSuppressed(unwritable);
+            }
+            throw refused;
+        }
         latest.clear();
         latest.putAll(next);
-        return sink.accept(broadcasts);
+        return revision;
     }
 
     @Override
@@ -115,7 +130,8 @@ public final class HttpSourceJournal implements SourceSink {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("the routing model cannot be encoded", impossible);
         } catch (IOException unwritable) {
-            throw new UncheckedIOException("cannot write the http source's journal " + file, unwritable);
+            throw new HttpJournalException("cannot write the http source's journal " + file + ": " + unwritable.getMessage(),
+                    unwritable);
         }
     }
 }

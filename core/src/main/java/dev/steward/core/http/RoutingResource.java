@@ -7,10 +7,13 @@ import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingDecoder;
 import dev.steward.core.engine.SourceSink;
+import dev.steward.core.engine.StateStoreException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code http} broadcast source: {@code PUT /v1/target-groups} and {@code PUT
@@ -18,6 +21,8 @@ import java.util.function.Function;
  * the engine, which counts it.
  */
 final class RoutingResource {
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingResource.class);
+
     private final Optional<SourceSink> sink;
 
     /** @param sink empty when {@code http} is not among the configured broadcast sources */
@@ -46,7 +51,14 @@ final class RoutingResource {
             target.reject(kind, new InvalidBroadcastException(refused.field(), refused.getMessage()));
             throw refused;
         }
-        long revision = target.accept(broadcast);
+        long revision;
+        try {
+            revision = target.accept(broadcast);
+        } catch (HttpJournalException | StateStoreException unstored) {
+            LOG.error("{} over HTTP not accepted: {}", kind.field(), unstored.getMessage());
+            throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "", "not accepted, the last accepted state keeps serving: "
+                    + unstored.getMessage());
+        }
         return ApiResponse.json(HttpStatus.ACCEPTED, Map.of("revision", revision));
     }
 }

@@ -44,4 +44,27 @@ class FileAppliedStateStoreTest {
         Files.writeString(file, "{\"targetGroups\": []}");
         assertThatThrownBy(() -> new FileAppliedStateStore(file).load()).hasMessageContaining("\"revision\"");
     }
+
+    @Test
+    void aReservationComesBackAndNoneIsZero() {
+        Path file = directory.resolve("engine/applied-state.json");
+        assertThat(new FileAppliedStateStore(file).reservedRevision()).isZero();
+
+        new FileAppliedStateStore(file).reserveRevisions(10_042);
+
+        assertThat(new FileAppliedStateStore(file).reservedRevision()).isEqualTo(10_042);
+        assertThat(directory.resolve("engine/applied-state.json.reserved")).hasContent("10042");
+    }
+
+    @Test
+    void aCorruptReservationIsAnErrorNamingTheFileAndWhatToDo() throws IOException {
+        Path file = directory.resolve("applied-state.json");
+        Files.writeString(directory.resolve("applied-state.json.reserved"), "ten thousand");
+
+        assertThatThrownBy(() -> new FileAppliedStateStore(file).reservedRevision())
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining(directory.resolve("applied-state.json.reserved").toString())
+                .hasMessageContaining("found \"ten thousand\"")
+                .hasMessageContaining("revision.received");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.steward.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.api.model.RoutingState;
 import dev.steward.core.config.CoalesceSettings;
@@ -239,6 +240,48 @@ class ReloadEngineTest {
         assertThat(restarted.state()).as("the routes served before the restart are restored")
                 .isEqualTo(new RoutingState(2, Routing.oneGroup(2), RoutingState.EMPTY.fallbackTargets()));
         assertThat(restarted.accept("http", List.of(Routing.oneGroup(3)))).isEqualTo(3);
+    }
+
+    @Test
+    void aRevisionHandedOutBeforeACrashIsNeverHandedOutAgain() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.advance(WINDOW);
+        assertThat(engine.accept("http", List.of(Routing.oneGroup(2)))).as("accepted, never applied").isEqualTo(2);
+
+        ReloadEngine afterCrash = engine(SETTINGS);
+
+        assertThat(afterCrash.state().revision()).as("the state served before the crash").isEqualTo(1);
+        assertThat(afterCrash.accept("http", List.of(Routing.oneGroup(3))))
+                .as("above every revision the crashed engine may have handed out")
+                .isEqualTo(ReloadEngine.RESERVATION + 1);
+    }
+
+    @Test
+    void revisionsAreReservedOnceForManyBroadcasts() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        for (int i = 0; i < 5; i++) {
+            engine.accept("http", List.of(Routing.oneGroup(20001 + i)));
+        }
+        assertThat(store.reservations()).containsExactly(ReloadEngine.RESERVATION);
+
+        engine.stop();
+        assertThat(store.reservations()).as("a clean stop returns what it did not use").containsExactly(
+                ReloadEngine.RESERVATION, 5L);
+    }
+
+    @Test
+    void aBroadcastWhoseRevisionCannotBeReservedIsNotAccepted() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        store.failReservations(true);
+
+        assertThatThrownBy(() -> engine.accept("http", List.of(Routing.oneGroup(1))))
+                .isInstanceOf(StateStoreException.class).hasMessageContaining("disk full");
+        assertThat(engine.state()).isEqualTo(RoutingState.EMPTY);
+        assertThat(engine.status().accepted()).isZero();
+
+        store.failReservations(false);
+        assertThat(engine.accept("http", List.of(Routing.oneGroup(1)))).isEqualTo(1);
     }
 
     @Test

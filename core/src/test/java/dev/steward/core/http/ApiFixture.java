@@ -35,6 +35,7 @@ final class ApiFixture implements AutoCloseable, AfterEachCallback {
     final FakePortPolicy ports = new FakePortPolicy();
     final PrometheusMetrics metrics = new PrometheusMetrics();
     final StopRequests stopRequests = new StopRequests();
+    final MemoryStateStore store = new MemoryStateStore();
     final ReloadEngine engine;
     final ApiServer server;
     private final BlockingQueue<Long> applied = new LinkedBlockingQueue<>();
@@ -42,7 +43,7 @@ final class ApiFixture implements AutoCloseable, AfterEachCallback {
     private ApiFixture(Optional<String> token, boolean httpSource) {
         engine = new ReloadEngine(backend, new CoalesceSettings(Duration.ZERO, 3, Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 new ExecutorApplyScheduler(), TimeSource.system(), metrics, List.of(state -> applied.add(state.revision())),
-                new MemoryStateStore());
+                store);
         server = new ApiServer(new ApiSettings("127.0.0.1", 0, token, MAX_BODY, REQUEST_TIMEOUT),
                 new ApiServices("node-1", engine, backend, ports, metrics,
                         httpSource ? Optional.of(engine.sink("http")) : Optional.empty(), stopRequests));

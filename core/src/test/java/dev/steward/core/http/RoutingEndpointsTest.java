@@ -51,6 +51,24 @@ class RoutingEndpointsTest {
                 .satisfies(target -> assertThat(target.replicaId()).isEqualTo("fallback-1"));
     }
 
+    @Test
+    void aStateWhoseRevisionCannotBeStoredIs503AndChangesNothing() {
+        // Nothing was accepted yet, so the first broadcast must reserve revisions on disk.
+        api.store.failReservations(true);
+
+        Answer refused = client.put("/v1/target-groups", RoutingBodies.ONE_GROUP);
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat((String) refused.json().get("error")).startsWith("not accepted, the last accepted state keeps serving: ")
+                .contains("disk full");
+        assertThat(api.engine.state()).isEqualTo(RoutingState.EMPTY);
+
+        api.store.failReservations(false);
+        Answer accepted = client.put("/v1/target-groups", RoutingBodies.ONE_GROUP);
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.json()).containsExactly(Map.entry("revision", 1));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             a bad name                 | {"targetGroups": [{"name": "app 1", "routePrefix": "/a", "targets": []}]}                 | targetGroups[0].name                | must match

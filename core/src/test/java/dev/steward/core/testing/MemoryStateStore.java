@@ -3,12 +3,16 @@ package dev.steward.core.testing;
 import dev.steward.api.model.RoutingState;
 import dev.steward.core.engine.AppliedStateStore;
 import dev.steward.core.engine.StateStoreException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Keeps the applied state in memory; can be told to fail like a full disk. */
+/** Keeps the applied state and the revision reservation in memory; can be told to fail like a full disk. */
 public final class MemoryStateStore implements AppliedStateStore {
     private Optional<RoutingState> stored = Optional.empty();
+    private final List<Long> reservations = new ArrayList<>();
     private boolean failSaves;
+    private boolean failReservations;
 
     @Override
     public Optional<RoutingState> load() {
@@ -25,5 +29,27 @@ public final class MemoryStateStore implements AppliedStateStore {
 
     public void failSaves(boolean fail) {
         failSaves = fail;
+    }
+
+    @Override
+    public long reservedRevision() {
+        return reservations.isEmpty() ? 0 : reservations.getLast();
+    }
+
+    @Override
+    public void reserveRevisions(long revision) {
+        if (failReservations) {
+            throw new StateStoreException("disk full");
+        }
+        reservations.add(revision);
+    }
+
+    /** Every reservation written, oldest first. */
+    public List<Long> reservations() {
+        return List.copyOf(reservations);
+    }
+
+    public void failReservations(boolean fail) {
+        failReservations = fail;
     }
 }
