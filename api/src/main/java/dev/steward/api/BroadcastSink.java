@@ -10,6 +10,7 @@ public interface BroadcastSink {
      * Accepts broadcasts together, at one new revision.
      *
      * @return the revision at which they were accepted
+     * @throws NotAcceptedException when they cannot be recorded: nothing is accepted; deliver them again later
      */
     long accept(List<Broadcast> broadcasts);
 

@@ -16,13 +16,15 @@ final class EtcdMetrics {
     EtcdMetrics(Metrics metrics) {
         requireNonNull(metrics, "metrics is null");
         fullReads = metrics.counter("steward_etcd_full_reads_total",
-                "Reads of everything under the prefix, by reason: start, compacted (the watch fell behind a compaction).",
+                "Reads of everything under the prefix, by reason: start, compacted (the watch fell behind a compaction),"
+                        + " not-accepted (Steward could not record what it read).",
                 "reason");
         interruptions = metrics.counter("steward_etcd_watch_interruptions_total",
                 "Watches that ended, by cause: compacted (re-read), disconnected (resumed from the last revision seen).",
                 "cause");
         failures = metrics.counter("steward_etcd_failures_total",
-                "Calls to etcd that failed or timed out, by operation: read, ack, lease.", "operation");
+                "Calls to etcd that failed or timed out, by operation: read, ack, lease; and deliver: a state"
+                        + " Steward could not record (it is read again).", "operation");
         leaseGrants = metrics.counter("steward_etcd_lease_grants_total",
                 "Leases granted for this node's acknowledgement: one at start, one after each expiry.");
         revision = metrics.gauge("steward_etcd_revision",

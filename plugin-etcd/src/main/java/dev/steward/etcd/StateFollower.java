@@ -2,6 +2,7 @@ package dev.steward.etcd;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.steward.api.NotAcceptedException;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.Watch;
 import io.etcd.jetcd.common.exception.CompactedException;
@@ -109,10 +110,12 @@ final class StateFollower implements AutoCloseable {
             executor.schedule(() -> readAll(reason), wait.toNanos(), TimeUnit.NANOSECONDS);
             return;
         }
-        backoff.reset();
         metrics.fullRead(reason);
         long revision = response.getHeader().getRevision();
-        delivery.readAll(response.getKvs(), revision);
+        if (!delivered(revision, () -> delivery.readAll(response.getKvs(), revision))) {
+            return;
+        }
+        backoff.reset();
         seen(revision);
         watch(revision + 1);
     }
@@ -156,12 +159,34 @@ final class StateFollower implements AutoCloseable {
         for (WatchEvent event : response.getEvents()) {
             byRevision.computeIfAbsent(event.getKeyValue().getModRevision(), revision -> new ArrayList<>()).add(event);
         }
-        byRevision.forEach((revision, events) -> {
+        for (Map.Entry<Long, List<WatchEvent>> change : byRevision.entrySet()) {
+            long revision = change.getKey();
             if (revision > lastSeen) {
-                delivery.changed(revision, events);
+                if (!delivered(revision, () -> delivery.changed(revision, change.getValue()))) {
+                    return;
+                }
                 seen(revision);
             }
-        });
+        }
+    }
+
+    /**
+     * Runs a delivery; when Steward could not record what it delivered, etcd still holds it: the watch
+     * stops, and everything is read again after a wait, as often as it takes.
+     */
+    private boolean delivered(long revision, Runnable delivery) {
+        try {
+            delivery.run();
+            return true;
+        } catch (NotAcceptedException refused) {
+            metrics.failed("deliver");
+            stopWatching();
+            Duration wait = backoff.next();
+            LOG.warn("etcd revision {} was not accepted ({}); the last accepted state keeps serving; reading {} again in {} ms",
+                    revision, refused.getMessage(), layout.all(), wait.toMillis());
+            executor.schedule(() -> readAll("not-accepted"), wait.toNanos(), TimeUnit.NANOSECONDS);
+            return false;
+        }
     }
 
     private void onError(long from, Throwable failure) {

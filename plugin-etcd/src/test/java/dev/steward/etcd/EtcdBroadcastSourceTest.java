@@ -96,6 +96,21 @@ class EtcdBroadcastSourceTest {
     }
 
     @Test
+    void aStateStewardCannotRecordIsReadAgainUntilItIsAccepted() {
+        publish(States.app(20001, "r1"));
+        started("node-a", etcd.endpoint().toString());
+        sink.refuseNext(2);
+
+        publish(States.app(20002, "r2"));
+        publish(States.app(20003, "r3"));
+
+        Eventually.await("the newest state, after the refusals", DEADLINE, () -> replicaOf(sink.last()).equals("r3"));
+        assertThat(sink.refusals()).isEqualTo(2);
+        assertThat(metrics.value("steward_etcd_full_reads_total", "not-accepted")).isPositive();
+        assertThat(metrics.value("steward_etcd_failures_total", "deliver")).isEqualTo(2);
+    }
+
+    @Test
     void aRestartOfEtcdUnderARunningWatchLosesNoUpdate() {
         publish(States.app(20001, "r1"));
         started("node-a", etcd.endpoint().toString());

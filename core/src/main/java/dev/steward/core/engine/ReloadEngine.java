@@ -7,6 +7,7 @@ import dev.steward.api.ApplyMode;
 import dev.steward.api.ApplyOutcome;
 import dev.steward.api.BroadcastSink;
 import dev.steward.api.Metrics;
+import dev.steward.api.NotAcceptedException;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.Broadcast;
@@ -157,6 +158,15 @@ public final class ReloadEngine {
         scheduler.shutdown();
     }
 
+    private void reserve(long revision) {
+        try {
+            store.reserveRevisions(revision);
+        } catch (StateStoreException problem) {
+            throw new NotAcceptedException(problem.getMessage(), problem);
+        }
+        reservedRevision = revision;
+    }
+
     /** So that a clean restart continues with the next revision instead of skipping the rest of the reservation. */
     private void returnUnusedReservation() {
         if (reservedRevision == issuedRevision) {
@@ -173,7 +183,7 @@ public final class ReloadEngine {
 
     /**
      * @return the revision of the state that includes {@code broadcasts}
-     * @throws StateStoreException when no revision can be reserved for it: nothing is accepted
+     * @throws NotAcceptedException when no revision can be reserved for it: nothing is accepted
      */
     public long accept(String source, List<Broadcast> broadcasts) {
         requireNonNull(source, "source is null");
@@ -185,8 +195,7 @@ public final class ReloadEngine {
         try {
             long revision = issuedRevision + 1;
             if (revision > reservedRevision) {
-                store.reserveRevisions(issuedRevision + RESERVATION);
-                reservedRevision = issuedRevision + RESERVATION;
+                reserve(issuedRevision + RESERVATION);
             }
             issuedRevision = revision;
             RoutingState next = state;

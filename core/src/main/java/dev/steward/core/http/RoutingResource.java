@@ -2,12 +2,12 @@ package dev.steward.core.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingDecoder;
 import dev.steward.core.engine.SourceSink;
-import dev.steward.core.engine.StateStoreException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +54,7 @@ final class RoutingResource {
         long revision;
         try {
             revision = target.accept(broadcast);
-        } catch (HttpJournalException | StateStoreException unstored) {
+        } catch (HttpJournalException | NotAcceptedException unstored) {
             LOG.error("{} over HTTP not accepted: {}", kind.field(), unstored.getMessage());
             throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "", "not accepted, the last accepted state keeps serving: "
                     + unstored.getMessage());

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.BroadcastSink;
 import dev.steward.api.BroadcastSource;
+import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingDocument;
 import dev.steward.api.model.RoutingDocumentParser;
@@ -42,6 +43,8 @@ public final class FileBroadcastSource implements BroadcastSource {
     private Optional<FileFingerprint> seen = Optional.empty();
     private String lastText = "";
     private boolean reportedMissing;
+    /** The file's content was refused by the sink (not invalid: not recordable); it is delivered again at each check. */
+    private boolean undelivered;
 
     public FileBroadcastSource(FileSourceSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -85,7 +88,7 @@ public final class FileBroadcastSource implements BroadcastSource {
         try {
             Optional<FileFingerprint> now = FileFingerprint.of(settings.path());
             if (now.equals(seen)) {
-                if (now.isPresent() && now.get().modifiedWithin(RACY_WINDOW)) {
+                if (now.isPresent() && (undelivered || now.get().modifiedWithin(RACY_WINDOW))) {
                     deliver(read());
                 }
                 return;
@@ -114,13 +117,21 @@ public final class FileBroadcastSource implements BroadcastSource {
         }
         try {
             RoutingDocument document = RoutingDocumentParser.parse(text, settings.displayPath());
-            lastText = text;
             long revision = sink.accept(document.broadcasts());
+            lastText = text;
+            undelivered = false;
             LOG.info("routing state file {} changed: {} groups, {} fallback targets (revision {})",
                     settings.displayPath(), document.targetGroups().groups().size(),
                     document.fallbackTargets().targets().size(), revision);
+        } catch (NotAcceptedException refused) {
+            if (!undelivered) {
+                LOG.warn("routing state file {} changed but was not accepted, the last accepted state keeps serving;"
+                        + " trying again at every check until it is: {}", settings.displayPath(), refused.getMessage());
+            }
+            undelivered = true;
         } catch (InvalidBroadcastException invalid) {
             lastText = text;
+            undelivered = false;
             sink.reject(invalid);
             LOG.warn("routing state file rejected, the last good state keeps serving: {}", invalid.getMessage());
         }

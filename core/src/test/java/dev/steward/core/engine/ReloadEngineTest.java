@@ -3,6 +3,7 @@ package dev.steward.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.RoutingState;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.metrics.PrometheusMetrics;
@@ -276,7 +277,7 @@ class ReloadEngineTest {
         store.failReservations(true);
 
         assertThatThrownBy(() -> engine.accept("http", List.of(Routing.oneGroup(1))))
-                .isInstanceOf(StateStoreException.class).hasMessageContaining("disk full");
+                .isInstanceOf(NotAcceptedException.class).hasMessageContaining("disk full");
         assertThat(engine.state()).isEqualTo(RoutingState.EMPTY);
         assertThat(engine.status().accepted()).isZero();
 

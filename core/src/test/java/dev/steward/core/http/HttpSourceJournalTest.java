@@ -3,6 +3,7 @@ package dev.steward.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
@@ -21,9 +22,13 @@ class HttpSourceJournalTest {
     Path directory;
 
     private final List<List<Broadcast>> accepted = new ArrayList<>();
+    private boolean refuse;
     private final SourceSink sink = new SourceSink() {
         @Override
         public long accept(List<Broadcast> broadcasts) {
+            if (refuse) {
+                throw new NotAcceptedException("disk full", new IOException("No space left on device"));
+            }
             accepted.add(broadcasts);
             return accepted.size();
         }
@@ -66,6 +71,20 @@ class HttpSourceJournalTest {
         new HttpSourceJournal(file(), sink).replay();
 
         assertThat(accepted).containsExactly(List.of(Routing.fallback(2)));
+    }
+
+    @Test
+    void whatTheSinkRefusedIsNotDeliveredAgainAfterARestart() {
+        HttpSourceJournal journal = new HttpSourceJournal(file(), sink);
+        journal.accept(List.of(Routing.oneGroup(1)));
+        refuse = true;
+        assertThatThrownBy(() -> journal.accept(List.of(Routing.oneGroup(2)))).isInstanceOf(NotAcceptedException.class);
+        refuse = false;
+        accepted.clear();
+
+        new HttpSourceJournal(file(), sink).replay();
+
+        assertThat(accepted).containsExactly(List.of(Routing.oneGroup(1)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.api.BroadcastSink;
+import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.TargetGroups;
@@ -14,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +29,15 @@ class FileBroadcastSourceTest {
 
     private final List<List<Broadcast>> accepted = new CopyOnWriteArrayList<>();
     private final List<InvalidBroadcastException> rejected = new CopyOnWriteArrayList<>();
+    private final AtomicInteger refusalsLeft = new AtomicInteger();
+    private final AtomicInteger refusals = new AtomicInteger();
     private final BroadcastSink sink = new BroadcastSink() {
         @Override
         public long accept(List<Broadcast> broadcasts) {
+            if (refusalsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                refusals.incrementAndGet();
+                throw new NotAcceptedException("disk full", new IOException("No space left on device"));
+            }
             accepted.add(broadcasts);
             return accepted.size();
         }
@@ -133,6 +141,19 @@ class FileBroadcastSourceTest {
         Files.writeString(file(), state(20005));
         await(() -> accepted.size() == 2);
         assertThat(port(accepted.getLast())).isEqualTo(20005);
+    }
+
+    @Test
+    void anEditTheSinkCannotRecordIsDeliveredAgainUntilItIs() throws Exception {
+        Files.writeString(file(), state(20001));
+        start();
+        refusalsLeft.set(3);
+
+        Files.writeString(file(), state(20007));
+
+        await(() -> accepted.size() == 2);
+        assertThat(refusals).hasValue(3);
+        assertThat(port(accepted.getLast())).isEqualTo(20007);
     }
 
     @Test
