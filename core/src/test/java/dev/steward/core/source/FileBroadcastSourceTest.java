@@ -8,6 +8,7 @@ import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.TargetGroups;
+import dev.steward.testkit.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,16 +78,6 @@ class FileBroadcastSourceTest {
         return ((TargetGroups) broadcasts.getFirst()).groups().getFirst().targets().getFirst().port();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + DEADLINE);
-            }
-            Thread.sleep(10);
-        }
-    }
-
     @Test
     void deliversTheFileBeforeStartReturns() throws IOException {
         Files.writeString(file(), state(20001));
@@ -105,64 +95,64 @@ class FileBroadcastSourceTest {
     }
 
     @Test
-    void deliversAnEdit() throws Exception {
+    void deliversAnEdit() throws IOException {
         Files.writeString(file(), state(20001));
         start();
         Files.writeString(file(), state(20002));
-        await(() -> accepted.size() == 2);
+        Eventually.await("the edit", DEADLINE, () -> accepted.size() == 2);
         assertThat(port(accepted.getLast())).isEqualTo(20002);
     }
 
     @Test
-    void survivesAnEditorThatReplacesTheFileByRename() throws Exception {
+    void survivesAnEditorThatReplacesTheFileByRename() throws IOException {
         Files.writeString(file(), state(20001));
         start();
         Path temporary = directory.resolve(".targets.conf.swp");
         Files.writeString(temporary, state(20003));
         Files.move(temporary, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        await(() -> accepted.size() == 2);
+        Eventually.await("the edit", DEADLINE, () -> accepted.size() == 2);
         assertThat(port(accepted.getLast())).isEqualTo(20003);
 
         Files.writeString(file(), state(20004));
-        await(() -> accepted.size() == 3);
+        Eventually.await("the second edit", DEADLINE, () -> accepted.size() == 3);
         assertThat(port(accepted.getLast())).isEqualTo(20004);
     }
 
     @Test
-    void aBadEditIsRejectedWithFileAndLineAndTheNextGoodEditIsDelivered() throws Exception {
+    void aBadEditIsRejectedWithFileAndLineAndTheNextGoodEditIsDelivered() throws IOException {
         Files.writeString(file(), state(20001));
         start();
 
         Files.writeString(file(), state(70000));
-        await(() -> rejected.size() == 1);
+        Eventually.await("the rejection", DEADLINE, () -> rejected.size() == 1);
         assertThat(rejected.getFirst()).hasMessageStartingWith("conf/targets.conf:3: targetGroups[0].targets[0].port");
         assertThat(accepted).hasSize(1);
 
         Files.writeString(file(), state(20005));
-        await(() -> accepted.size() == 2);
+        Eventually.await("the edit", DEADLINE, () -> accepted.size() == 2);
         assertThat(port(accepted.getLast())).isEqualTo(20005);
     }
 
     @Test
-    void anEditTheSinkCannotRecordIsDeliveredAgainUntilItIs() throws Exception {
+    void anEditTheSinkCannotRecordIsDeliveredAgainUntilItIs() throws IOException {
         Files.writeString(file(), state(20001));
         start();
         refusalsLeft.set(3);
 
         Files.writeString(file(), state(20007));
 
-        await(() -> accepted.size() == 2);
+        Eventually.await("the edit", DEADLINE, () -> accepted.size() == 2);
         assertThat(refusals).hasValue(3);
         assertThat(port(accepted.getLast())).isEqualTo(20007);
     }
 
     @Test
-    void aDeletedFileKeepsTheLastGoodState() throws Exception {
+    void aDeletedFileKeepsTheLastGoodState() throws IOException {
         Files.writeString(file(), state(20001));
         start();
         Files.delete(file());
         Files.writeString(file(), state(20006));
-        await(() -> accepted.size() >= 2);
+        Eventually.await("the file written again", DEADLINE, () -> accepted.size() >= 2);
 
         assertThat(accepted).as("a missing file delivers nothing, not an empty state").hasSize(2);
         assertThat(port(accepted.getLast())).isEqualTo(20006);
