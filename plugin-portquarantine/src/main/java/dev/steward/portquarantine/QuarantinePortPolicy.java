@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands out the lowest free port of a node and holds released ports until their window has passed
  * and the proxies confirmed a revision that no longer routes to them. Quarantines end lazily, on
- * the next allocation on their node: there is no timer thread. Every change is saved before it is
+ * the next allocation on their node or look at its ports: there is no timer thread. Every change is saved before it is
  * adopted, and one lock orders changes with their saves.
  */
 final class QuarantinePortPolicy implements PortPolicy {
@@ -31,17 +31,17 @@ final class QuarantinePortPolicy implements PortPolicy {
     private final QuarantineSettings settings;
     private final TimeSource time;
     private final StateFile stateFile;
-    private final PortGauges gauges;
+    private final PortMetrics metrics;
     private final Object lock = new Object();
     private PortBook book;
 
-    QuarantinePortPolicy(QuarantineSettings settings, TimeSource time, StateFile stateFile, PortGauges gauges, PortBook loaded) {
+    QuarantinePortPolicy(QuarantineSettings settings, TimeSource time, StateFile stateFile, PortMetrics metrics, PortBook loaded) {
         this.settings = requireNonNull(settings, "settings is null");
         this.time = requireNonNull(time, "time is null");
         this.stateFile = requireNonNull(stateFile, "stateFile is null");
-        this.gauges = requireNonNull(gauges, "gauges is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
         this.book = requireNonNull(loaded, "loaded is null");
-        gauges.show(loaded);
+        metrics.show(loaded);
     }
 
     @Override
@@ -138,7 +138,16 @@ final class QuarantinePortPolicy implements PortPolicy {
     public NodePorts ports(String node) {
         PortRequests.requireName("node", node);
         synchronized (lock) {
-            return book.node(node).view(node, time.monotonicNanos(), time.wallTime());
+            long now = time.monotonicNanos();
+            NodeState current = book.node(node);
+            // A look at the node ends its quarantines that are due, as an allocation does: what it shows,
+            // and the gauge, are then true of the ports an allocation could take.
+            NodeState.Due due = current.due(now, confirmedRevision());
+            if (!due.returning().isEmpty()) {
+                commit(node, current.without(due.returning()), now);
+                due.atCap().forEach((returned, quarantine) -> warnReturnedAtCap(node, returned, quarantine));
+            }
+            return book.node(node).view(node, now, time.wallTime());
         }
     }
 
@@ -155,10 +164,11 @@ final class QuarantinePortPolicy implements PortPolicy {
         PortBook next = book.with(node, state);
         stateFile.save(next, now);
         book = next;
-        gauges.show(node, state);
+        metrics.show(node, state);
     }
 
     private void warnReturnedAtCap(String node, int port, Quarantined quarantine) {
+        metrics.returnedAtCap(node);
         long applied = book.appliedRevision();
         LOG.warn("port {} on node {} returns from quarantine at the cap of {}: it was still held because the proxies"
                         + " had not confirmed revision {}, at which it was released (newest confirmed: {}); a proxy may"

@@ -35,6 +35,6 @@ public final class QuarantinePortPolicyProvider implements PortPolicyProvider {
         LOG.info("port quarantine: range {}, window {}, cap {}{}, state {} with {} node(s)", settings.range(), settings.window(),
                 settings.cap(), settings.convergenceGate() ? "" : ", no convergence gate (timer only)", stateFile.path(),
                 loaded.nodes().size());
-        return new QuarantinePortPolicy(settings, context.time(), stateFile, new PortGauges(context.metrics()), loaded);
+        return new QuarantinePortPolicy(settings, context.time(), stateFile, new PortMetrics(context.metrics()), loaded);
     }
 }

@@ -279,6 +279,27 @@ class QuarantinePortPolicyTest {
                     .contains("had not confirmed revision 5")
                     .contains("newest confirmed: 4");
         }
+        assertThat(metrics.sample("steward_ports_returned_at_cap_total", NODE)).hasValue(1);
+    }
+
+    @Test
+    void aLookAtANodeEndsItsDueQuarantinesSoTheViewAndTheGaugeShowWhatAnAllocationCouldTake() {
+        PortPolicy policy = policy(TEN_PORTS);
+        policy.allocate(NODE, "r1");
+        policy.allocate(NODE, "r2");
+        policy.release(NODE, 20000, QUARANTINE, 2);
+        policy.release(NODE, 20001, QUARANTINE, 3);
+        policy.applied(2);
+        time.advance(WINDOW);
+
+        assertThat(policy.ports(NODE).quarantined()).as("20001 waits for revision 3 to be confirmed")
+                .extracting(QuarantinedPort::port).containsExactly(20001);
+        assertThat(metrics.sample("steward_ports", NODE, "quarantined")).hasValue(1);
+
+        policy.applied(3);
+        assertThat(policy.ports(NODE)).isEqualTo(new NodePorts(NODE, List.of(), List.of(), List.of()));
+        assertThat(metrics.sample("steward_ports", NODE, "quarantined")).hasValue(0);
+        assertThat(metrics.sample("steward_ports_returned_at_cap_total", NODE)).hasValue(0);
     }
 
     @Test
