@@ -40,6 +40,12 @@ public final class FreePort {
         throw new IllegalStateException("no " + count + " consecutive free loopback ports found");
     }
 
+    /** {@link #range(int)} as a port policy's {@code range} setting: {@code "low-high"}, both included. */
+    public static String rangeSetting(int count) {
+        int first = range(count);
+        return first + "-" + (first + count - 1);
+    }
+
     private static boolean allFree(int first, int count) {
         for (int port = first; port < first + count; port++) {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

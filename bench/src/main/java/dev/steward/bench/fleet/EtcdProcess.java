@@ -1,5 +1,6 @@
 package dev.steward.bench.fleet;
 
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -18,9 +19,9 @@ final class EtcdProcess implements AutoCloseable {
     }
 
     static EtcdProcess start(Path directory) throws IOException, InterruptedException {
-        int clientPort = Ports.free();
+        int clientPort = FreePort.pick();
         String client = "http://127.0.0.1:" + clientPort;
-        String peer = "http://127.0.0.1:" + Ports.free();
+        String peer = "http://127.0.0.1:" + FreePort.pick();
         Process process = new ProcessBuilder("etcd", "--name", "bench", "--data-dir", directory.resolve("etcd").toString(),
                 "--listen-client-urls", client, "--advertise-client-urls", client, "--listen-peer-urls", peer,
                 "--initial-advertise-peer-urls", peer, "--initial-cluster", "bench=" + peer, "--logger", "zap",

@@ -1,5 +1,6 @@
 package dev.steward.bench.fleet;
 
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ final class StewardProcess implements AutoCloseable {
     static StewardProcess start(Path distribution, Path directory, String id, URI etcd, String prefix, String window)
             throws IOException {
         Path home = Files.createDirectories(directory.resolve(id));
-        int proxyPort = Ports.free();
+        int proxyPort = FreePort.pick();
         Path config = Files.writeString(home.resolve("steward.conf"), """
                 steward {
                   node-id = "%s"
@@ -41,7 +42,7 @@ final class StewardProcess implements AutoCloseable {
                   haproxy.bind = "127.0.0.1:%d"
                   sources.etcd { endpoints = ["%s"], prefix = "%s" }
                 }
-                """.formatted(id, home.resolve("data"), Ports.free(), window, proxyPort, etcd, prefix));
+                """.formatted(id, home.resolve("data"), FreePort.pick(), window, proxyPort, etcd, prefix));
         Process process = new ProcessBuilder(distribution.resolve("bin/steward").toString(), "run", "--config",
                 config.toString())
                 .directory(home.toFile())

@@ -9,13 +9,13 @@ import dev.steward.api.ProxyBackendProvider;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
-import dev.steward.bench.FreePorts;
 import dev.steward.bench.engine.MemoryStore;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.engine.EngineStatus;
 import dev.steward.core.engine.ExecutorApplyScheduler;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.metrics.PrometheusMetrics;
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -46,7 +46,7 @@ final class Rig implements AutoCloseable {
 
     Rig(Duration window, int replicaCount) throws IOException {
         home = Files.createTempDirectory("steward-bench-");
-        port = FreePorts.any();
+        port = FreePort.pick();
         for (int i = 0; i < replicaCount; i++) {
             replicas.add(new LoopbackReplica("replica-" + i));
         }

@@ -3,10 +3,10 @@ package dev.steward.bench.proving;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.HealthCheck;
-import dev.steward.bench.FreePorts;
 import dev.steward.bench.haproxy.Samples;
 import dev.steward.core.demo.DemoReplica;
 import dev.steward.core.engine.EngineStatus;
+import dev.steward.testkit.FreePort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +90,7 @@ final class ChurnScenario implements Scenario<ChurnScenario.Result> {
         }
         int live = settings.groups() * settings.replicas();
         int quarantined = (int) (QUARANTINE_ALLOWANCE.toNanos() / settings.replaceEvery().toNanos());
-        try (StewardNode node = StewardNode.start(variant, FreePorts.range(live + 2 * quarantined + 16), List.of());
+        try (StewardNode node = StewardNode.start(variant, FreePort.rangeSetting(live + 2 * quarantined + 16), List.of());
                 Fleet fleet = new Fleet(node, deployments, HealthCheck.DEFAULT)) {
             fleet.launchEach(settings.replicas());
             fleet.publishAndAwait();

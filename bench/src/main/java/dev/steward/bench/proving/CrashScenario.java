@@ -3,8 +3,8 @@ package dev.steward.bench.proving;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.HealthCheck;
-import dev.steward.bench.FreePorts;
 import dev.steward.bench.haproxy.Probe;
+import dev.steward.testkit.FreePort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +73,7 @@ final class CrashScenario implements Scenario<CrashScenario.Result> {
 
     @Override
     public Result run(Variant variant) {
-        try (StewardNode node = StewardNode.start(variant, FreePorts.range(DEPLOYMENTS.size() * REPLICAS + 4), List.of());
+        try (StewardNode node = StewardNode.start(variant, FreePort.rangeSetting(DEPLOYMENTS.size() * REPLICAS + 4), List.of());
                 Fleet fleet = new Fleet(node, DEPLOYMENTS, HealthCheck.DEFAULT)) {
             fleet.launchEach(REPLICAS);
             fleet.publishAndAwait();

@@ -3,7 +3,7 @@ package dev.steward.bench.proving;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.HealthCheck;
-import dev.steward.bench.FreePorts;
+import dev.steward.testkit.FreePort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +59,7 @@ final class LogFloodScenario implements Scenario<LogFloodScenario.Result> {
 
     @Override
     public Result run(Variant variant) {
-        try (StewardNode node = StewardNode.start(variant, FreePorts.range(REPLICAS + 4), List.of(
+        try (StewardNode node = StewardNode.start(variant, FreePort.rangeSetting(REPLICAS + 4), List.of(
                         "haproxy.debug-output = true", "haproxy.log-max-size = 4MiB"));
                 Fleet fleet = new Fleet(node, List.of(DEPLOYMENT), HealthCheck.DEFAULT)) {
             fleet.launchEach(REPLICAS);

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.PortsExhaustedException;
 import dev.steward.api.model.HealthCheck;
-import dev.steward.bench.FreePorts;
 import dev.steward.core.demo.DemoReplica;
+import dev.steward.testkit.FreePort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +89,7 @@ final class PortReuseScenario implements Scenario<PortReuseScenario.Result> {
 
     @Override
     public Result run(Variant variant) {
-        String range = FreePorts.range(DEPLOYMENTS.size() * settings.replicas());
+        String range = FreePort.rangeSetting(DEPLOYMENTS.size() * settings.replicas());
         try (StewardNode node = StewardNode.start(variant, range, settings.steward());
                 Fleet fleet = new Fleet(node, DEPLOYMENTS, FAST_CHECK)) {
             fleet.launchEach(settings.replicas());

@@ -7,12 +7,12 @@ import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.TimeSource;
 import dev.steward.api.model.Broadcast;
-import dev.steward.bench.FreePorts;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Daemon;
 import dev.steward.core.daemon.StewardModule;
 import dev.steward.core.engine.EngineStatus;
 import dev.steward.core.engine.ReloadEngine;
+import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -68,7 +68,7 @@ final class StewardNode implements AutoCloseable {
         List<String> lines = new ArrayList<>(List.of(
                 "broadcast-sources = []",
                 "api.bind = \"127.0.0.1:0\"",
-                "haproxy.bind = \"127.0.0.1:" + FreePorts.any() + "\"",
+                "haproxy.bind = \"127.0.0.1:" + FreePort.pick() + "\"",
                 "port-quarantine.range = \"" + portRange + "\""));
         lines.addAll(settings);
         Arrays.stream(System.getProperty(EXTRA_SETTINGS, "").split(";")).filter(line -> !line.isBlank()).forEach(lines::add);

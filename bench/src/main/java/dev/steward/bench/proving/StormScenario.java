@@ -8,10 +8,10 @@ import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
-import dev.steward.bench.FreePorts;
 import dev.steward.bench.haproxy.Probe;
 import dev.steward.core.demo.DemoReplica;
 import dev.steward.core.engine.EngineStatus;
+import dev.steward.testkit.FreePort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,7 +94,7 @@ final class StormScenario implements Scenario<StormScenario.Result> {
     public Result run(Variant variant) {
         List<String> deployments = new ArrayList<>(DEPLOYMENTS);
         deployments.add(FALLBACK);
-        try (StewardNode node = StewardNode.start(variant, FreePorts.range(3 * POOL + 8), List.of());
+        try (StewardNode node = StewardNode.start(variant, FreePort.rangeSetting(3 * POOL + 8), List.of());
                 Fleet fleet = new Fleet(node, deployments, HealthCheck.DEFAULT)) {
             fleet.launchEach(POOL);
             Storm storm = new Storm(fleet);
