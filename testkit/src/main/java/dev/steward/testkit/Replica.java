@@ -26,7 +26,7 @@ public final class Replica implements AutoCloseable {
 
     /** A replica on the given port, as a replica that leased its port from the port policy would run. */
     public static Replica startOn(String id, int port) {
-        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(id, "id is null");
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             server.createContext("/", exchange -> {
