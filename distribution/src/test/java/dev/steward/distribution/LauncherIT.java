@@ -49,6 +49,16 @@ class LauncherIT extends ImageTest {
                 + Distribution.version() + ".jar").toString());
     }
 
+    /** A check beside a running daemon must not roll the daemon's log files over: only run and demo write them. */
+    @Test
+    void theShortLivedCommandsLogToTheConsoleOnly() {
+        Launch launch = Launch.run(distribution.launcher(), temp, Launch.userEnvironment(), "plugins");
+
+        assertThat(launch.exitCode()).as(launch.toString()).isZero();
+        assertThat(launch.stderr()).contains("plugin quarantine loaded from");
+        assertThat(distribution.home().resolve("data/logs")).doesNotExist();
+    }
+
     private static Path onPath(String tool) {
         return Arrays.stream(System.getenv("PATH").split(File.pathSeparator))
                 .map(directory -> Path.of(directory, tool))
