@@ -15,7 +15,6 @@ import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.PluginAssembly;
 import dev.steward.core.daemon.Plugins;
 import dev.steward.core.metrics.PrometheusMetrics;
-import dev.steward.core.plugin.DiscoveredPlugin;
 import dev.steward.core.plugin.PluginKind;
 import dev.steward.core.plugin.PluginProblem;
 import java.io.PrintStream;
@@ -60,10 +59,13 @@ final class CheckCommand implements Command {
 
         section("Plugins");
         StewardSettings settings = bootstrapped.settings();
-        bootstrapped.catalog().plugins().stream()
-                .sorted(Comparator.comparing(DiscoveredPlugin::kind).thenComparing(DiscoveredPlugin::name))
-                .forEach(plugin -> plugin(plugin.name(), plugin.kind(), plugin.file(), settings));
-        plugin(PluginAssembly.HTTP_SOURCE, PluginKind.BROADCAST_SOURCE, "built-in", settings);
+        List<PluginRow> rows = new ArrayList<>();
+        bootstrapped.catalog().plugins().forEach(plugin -> rows.add(new PluginRow(plugin.name(), plugin.kind(), plugin.file())));
+        rows.add(new PluginRow(PluginAssembly.HTTP_SOURCE, PluginKind.BROADCAST_SOURCE, "built-in"));
+        rows.stream()
+                .sorted(Comparator.comparing(PluginRow::kind).thenComparing(PluginRow::name))
+                .forEach(row -> out.printf("  %-12s %-17s %-9s %s%n", row.name(), row.kind().label(),
+                        inUse(row.name(), row.kind(), settings) ? "in use" : "not used", row.file()));
         for (PluginProblem skipped : bootstrapped.catalog().problems()) {
             problems.add(new Problem("plugin " + skipped, "remove or replace the file; the other plugins still load"));
         }
@@ -86,10 +88,6 @@ final class CheckCommand implements Command {
             plugins.sources().forEach(source -> source.source().close());
         }
         return report(problems);
-    }
-
-    private void plugin(String name, PluginKind kind, String file, StewardSettings settings) {
-        out.printf("  %-12s %-17s %-9s %s%n", name, kind.label(), inUse(name, kind, settings) ? "in use" : "not used", file);
     }
 
     private static boolean inUse(String name, PluginKind kind, StewardSettings settings) {
@@ -166,6 +164,9 @@ final class CheckCommand implements Command {
         }
         return ExitCode.FAILED;
     }
+
+    /** A plugin as the report lists it: the discovered ones and core's built-in http source. */
+    private record PluginRow(String name, PluginKind kind, String file) {}
 
     /** One problem and what the user can do about it. */
     private record Problem(String what, String whatToDo) {}
