@@ -22,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,11 +58,7 @@ final class CheckCommand implements Command {
 
         section("Plugins");
         StewardSettings settings = bootstrapped.settings();
-        List<PluginRow> rows = new ArrayList<>();
-        bootstrapped.catalog().plugins().forEach(plugin -> rows.add(new PluginRow(plugin.name(), plugin.kind(), plugin.file())));
-        rows.add(new PluginRow(PluginAssembly.HTTP_SOURCE, PluginKind.BROADCAST_SOURCE, "built-in"));
-        rows.stream()
-                .sorted(Comparator.comparing(PluginRow::kind).thenComparing(PluginRow::name))
+        ListedPlugin.of(bootstrapped.catalog())
                 .forEach(row -> out.printf("  %-12s %-17s %-9s %s%n", row.name(), row.kind().label(),
                         inUse(row.name(), row.kind(), settings) ? "in use" : "not used", row.file()));
         for (PluginProblem skipped : bootstrapped.catalog().problems()) {
@@ -164,9 +159,6 @@ final class CheckCommand implements Command {
         }
         return ExitCode.FAILED;
     }
-
-    /** A plugin as the report lists it: the discovered ones and core's built-in http source. */
-    private record PluginRow(String name, PluginKind kind, String file) {}
 
     /** One problem and what the user can do about it. */
     private record Problem(String what, String whatToDo) {}

@@ -2,11 +2,8 @@ package dev.steward.core.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.core.daemon.PluginAssembly;
 import dev.steward.core.plugin.DiscoveredCommand;
-import dev.steward.core.plugin.DiscoveredPlugin;
 import dev.steward.core.plugin.PluginCatalog;
-import dev.steward.core.plugin.PluginKind;
 import dev.steward.core.plugin.PluginLoader;
 import dev.steward.core.plugin.PluginProblem;
 import java.io.PrintStream;
@@ -32,12 +29,8 @@ final class PluginsCommand implements Command {
         PluginCatalog catalog = discovery.discover(line.configFile(), line.configRequired());
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("NAME", "KIND", "MODULE", "VERSION", "FILE"));
-        catalog.plugins().stream()
-                .sorted(Comparator.comparing(DiscoveredPlugin::kind).thenComparing(DiscoveredPlugin::name))
-                .forEach(plugin -> rows.add(List.of(plugin.name(), plugin.kind().label(), plugin.module(),
-                        plugin.version(), plugin.file())));
-        rows.add(List.of(PluginAssembly.HTTP_SOURCE, PluginKind.BROADCAST_SOURCE.label(), "dev.steward.core",
-                Version.current(), "built-in"));
+        ListedPlugin.of(catalog).forEach(plugin -> rows.add(List.of(plugin.name(), plugin.kind().label(), plugin.module(),
+                plugin.version(), plugin.file())));
         List<DiscoveredCommand> commands = catalog.commands().stream()
                 .sorted(Comparator.comparing(DiscoveredCommand::name)).toList();
         commands.stream().filter(command -> !coreCommands.contains(command.name()))
