@@ -59,7 +59,7 @@ final class QuarantinePortPolicy implements PortPolicy {
                 throw new PortsExhaustedException(node, counts.allocated(), counts.quarantined(), counts.blocked());
             }
             commit(node, available.with(port.getAsInt(), new Allocated(owner)), now);
-            due.atCap().forEach((returned, quarantine) -> warnReturnedAtCap(node, returned, quarantine));
+            warnReturnedAtCap(node, due);
             return new PortLease(node, port.getAsInt(), owner);
         }
     }
@@ -145,7 +145,7 @@ final class QuarantinePortPolicy implements PortPolicy {
             NodeState.Due due = current.due(now, confirmedRevision());
             if (!due.returning().isEmpty()) {
                 commit(node, current.without(due.returning()), now);
-                due.atCap().forEach((returned, quarantine) -> warnReturnedAtCap(node, returned, quarantine));
+                warnReturnedAtCap(node, due);
             }
             return book.node(node).view(node, now, time.wallTime());
         }
@@ -167,13 +167,16 @@ final class QuarantinePortPolicy implements PortPolicy {
         metrics.show(node, state);
     }
 
-    private void warnReturnedAtCap(String node, int port, Quarantined quarantine) {
-        metrics.returnedAtCap(node);
+    /** Counts and explains each port of {@code due} that returned at the cap; call once the return is committed. */
+    private void warnReturnedAtCap(String node, NodeState.Due due) {
         long applied = book.appliedRevision();
-        LOG.warn("port {} on node {} returns from quarantine at the cap of {}: it was still held because the proxies"
-                        + " had not confirmed revision {}, at which it was released (newest confirmed: {}); a proxy may"
-                        + " still route to it",
-                port, node, settings.cap(), quarantine.releasedRevision(),
-                applied == PortBook.NOTHING_APPLIED ? "none" : applied);
+        due.atCap().forEach((port, quarantine) -> {
+            metrics.returnedAtCap(node);
+            LOG.warn("port {} on node {} returns from quarantine at the cap of {}: it was still held because the proxies"
+                            + " had not confirmed revision {}, at which it was released (newest confirmed: {}); a proxy"
+                            + " may still route to it",
+                    port, node, settings.cap(), quarantine.releasedRevision(),
+                    applied == PortBook.NOTHING_APPLIED ? "none" : applied);
+        });
     }
 }
