@@ -68,18 +68,16 @@ final class StewardNode implements AutoCloseable {
                   api.bind = "127.0.0.1:0"
                   port-gate.scope = fleet
                   haproxy.bind = "127.0.0.1:%d"
-                  port-quarantine { window = 1ms, range = "41000-41009" }
+                  port-quarantine { window = 1ms, range = "%s" }
                   sources.etcd {
                     endpoints = ["%s"]
                     prefix = "%s"
-                    lease-ttl = 2s
-                    connect-timeout = 1s
-                    request-timeout = 2s
-                    retry { initial = 50ms, max = 500ms }
+                    %s
                   }
                   %s
                 }
-                """.formatted(id, proxyPort, endpoint, TestSources.PREFIX, overrides));
+                """.formatted(id, proxyPort, FreePort.rangeSetting(10), endpoint, TestSources.PREFIX,
+                        TestSources.SHORT_TIMINGS, overrides));
         List<PluginProvider<?>> providers = List.of(new HaproxyBackendProvider(), new QuarantinePortPolicyProvider(),
                 new EtcdSourceProvider());
         List<PluginKind> kinds = List.of(PluginKind.PROXY_BACKEND, PluginKind.PORT_POLICY, PluginKind.BROADCAST_SOURCE);

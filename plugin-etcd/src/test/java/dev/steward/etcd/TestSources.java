@@ -16,6 +16,13 @@ import java.nio.file.Path;
 /** Etcd sources and settings as the provider builds them, with short timings for tests. */
 final class TestSources {
     static final String PREFIX = "/fleet";
+    /** Timings short enough that a test sees leases expire and retries happen within seconds. */
+    static final String SHORT_TIMINGS = """
+            lease-ttl = 2s
+            connect-timeout = 1s
+            request-timeout = 2s
+            retry { initial = 50ms, max = 500ms }
+            """;
 
     private TestSources() {}
 
@@ -35,11 +42,8 @@ final class TestSources {
                 .withFallback(ConfigFactory.parseString("""
                         endpoints = ["%s"]
                         prefix = "%s"
-                        lease-ttl = 2s
-                        connect-timeout = 1s
-                        request-timeout = 2s
-                        retry { initial = 50ms, max = 500ms }
-                        """.formatted(endpoint, PREFIX)))
+                        %s
+                        """.formatted(endpoint, PREFIX, SHORT_TIMINGS)))
                 .withFallback(reference().getConfig("steward.sources.etcd"))
                 .resolve();
     }
