@@ -8,15 +8,22 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** A replica on loopback, on the JDK's HTTP server, that answers every request with its id. */
+/**
+ * A replica on loopback, on the JDK's HTTP server, that answers every request with its id; each
+ * request on a virtual thread of its own, so that a load of many connections is answered concurrently.
+ */
 public final class Replica implements AutoCloseable {
     private final String id;
     private final HttpServer server;
+    private final ExecutorService executor;
 
-    private Replica(String id, HttpServer server) {
+    private Replica(String id, HttpServer server, ExecutorService executor) {
         this.id = id;
         this.server = server;
+        this.executor = executor;
     }
 
     /** A replica on a free port. */
@@ -36,8 +43,10 @@ public final class Replica implements AutoCloseable {
                     out.write(body);
                 }
             });
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            server.setExecutor(executor);
             server.start();
-            return new Replica(id, server);
+            return new Replica(id, server, executor);
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot start replica " + id, failure);
         }
@@ -54,5 +63,6 @@ public final class Replica implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -2,6 +2,7 @@ package dev.steward.bench.haproxy;
 
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.testkit.Replica;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,12 +16,12 @@ final class Churn {
     private static final int MIN_TARGETS = 1;
     private static final int MAX_TARGETS = 20;
 
-    private final List<LoopbackReplica> replicas;
+    private final List<Replica> replicas;
     private final Random random;
     private final List<List<Target>> groups = new ArrayList<>();
     private int nextId;
 
-    Churn(List<LoopbackReplica> replicas, int groupCount, int initialTargets, long seed) {
+    Churn(List<Replica> replicas, int groupCount, int initialTargets, long seed) {
         this.replicas = replicas;
         this.random = new Random(seed);
         for (int group = 0; group < groupCount; group++) {
@@ -55,9 +56,9 @@ final class Churn {
 
     private Target newTarget(List<Target> taken) {
         while (true) {
-            LoopbackReplica replica = replicas.get(random.nextInt(replicas.size()));
+            Replica replica = replicas.get(random.nextInt(replicas.size()));
             if (taken.stream().noneMatch(target -> target.port() == replica.port())) {
-                return new Target("127.0.0.1", replica.port(), replica.name() + "-" + nextId++);
+                return new Target("127.0.0.1", replica.port(), replica.id() + "-" + nextId++);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.steward.bench.haproxy;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.core.engine.EngineStatus;
+import dev.steward.testkit.Replica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class ConvergenceScenario {
      * removes a group, which only a reload can do. Each change waits until the new target answers.
      */
     private static String convergence(Rig rig, Duration window, boolean reload, int changes) {
-        List<LoopbackReplica> replicas = rig.replicas();
+        List<Replica> replicas = rig.replicas();
         List<TargetGroup> fixed = fixedGroups(replicas);
         rig.awaitApplied(rig.accept(withChurned(fixed, replicas.get(0), false)));
         Probe probe = rig.probe();
@@ -73,11 +74,11 @@ public final class ConvergenceScenario {
         long[] nanos = new long[changes];
         long revision = 0;
         for (int change = 1; change <= changes; change++) {
-            LoopbackReplica next = replicas.get(change % 8);
+            Replica next = replicas.get(change % 8);
             List<TargetGroup> groups = withChurned(fixed, next, reload && change % 2 == 1);
             long start = System.nanoTime();
             revision = rig.accept(groups);
-            nanos[change - 1] = awaitServedBy(probe, next.name(), start);
+            nanos[change - 1] = awaitServedBy(probe, next.id(), start);
         }
         rig.awaitApplied(revision);
         EngineStatus after = rig.status();
@@ -117,24 +118,24 @@ public final class ConvergenceScenario {
         throw new IllegalStateException(name + " did not answer within " + CHANGE_DEADLINE.toSeconds() + " s");
     }
 
-    private static List<TargetGroup> fixedGroups(List<LoopbackReplica> replicas) {
+    private static List<TargetGroup> fixedGroups(List<Replica> replicas) {
         List<TargetGroup> groups = new ArrayList<>();
         for (int group = 0; group < STATIC_GROUPS; group++) {
             List<Target> targets = new ArrayList<>();
             for (int i = 0; i < TARGETS_PER_GROUP; i++) {
-                LoopbackReplica replica = replicas.get(8 + (group * TARGETS_PER_GROUP + i) % (replicas.size() - 8));
-                targets.add(new Target("127.0.0.1", replica.port(), replica.name()));
+                Replica replica = replicas.get(8 + (group * TARGETS_PER_GROUP + i) % (replicas.size() - 8));
+                targets.add(new Target("127.0.0.1", replica.port(), replica.id()));
             }
             groups.add(new TargetGroup("app" + group, "/app" + group, targets));
         }
         return groups;
     }
 
-    private static List<TargetGroup> withChurned(List<TargetGroup> fixed, LoopbackReplica target, boolean extraGroup) {
+    private static List<TargetGroup> withChurned(List<TargetGroup> fixed, Replica target, boolean extraGroup) {
         List<TargetGroup> groups = new ArrayList<>(fixed);
-        groups.add(new TargetGroup("churn", "/churn", List.of(new Target("127.0.0.1", target.port(), target.name()))));
+        groups.add(new TargetGroup("churn", "/churn", List.of(new Target("127.0.0.1", target.port(), target.id()))));
         if (extraGroup) {
-            groups.add(new TargetGroup("extra", "/extra", List.of(new Target("127.0.0.1", target.port(), target.name()))));
+            groups.add(new TargetGroup("extra", "/extra", List.of(new Target("127.0.0.1", target.port(), target.id()))));
         }
         return groups;
     }

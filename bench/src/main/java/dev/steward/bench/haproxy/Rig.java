@@ -16,6 +16,7 @@ import dev.steward.core.engine.ExecutorApplyScheduler;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.testkit.FreePort;
+import dev.steward.testkit.Replica;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -42,13 +43,13 @@ final class Rig implements AutoCloseable {
     private final int port;
     private final ProxyBackend backend;
     private final ReloadEngine engine;
-    private final List<LoopbackReplica> replicas = new ArrayList<>();
+    private final List<Replica> replicas = new ArrayList<>();
 
     Rig(Duration window, int replicaCount) throws IOException {
         home = Files.createTempDirectory("steward-bench-");
         port = FreePort.pick();
         for (int i = 0; i < replicaCount; i++) {
-            replicas.add(new LoopbackReplica("replica-" + i));
+            replicas.add(Replica.start("replica-" + i));
         }
         ProxyBackendProvider provider = ServiceLoader.load(ProxyBackendProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
@@ -98,7 +99,7 @@ final class Rig implements AutoCloseable {
         return new Probe(port);
     }
 
-    List<LoopbackReplica> replicas() {
+    List<Replica> replicas() {
         return replicas;
     }
 
@@ -110,7 +111,7 @@ final class Rig implements AutoCloseable {
     public void close() throws IOException {
         engine.stop();
         backend.close();
-        replicas.forEach(LoopbackReplica::close);
+        replicas.forEach(Replica::close);
         try (Stream<Path> files = Files.walk(home)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
