@@ -12,14 +12,20 @@ import java.util.Objects;
  * A {@code steward.conf} in a folder whose routing state comes from a file beside it, with HAProxy and
  * the API on ports picked free at run time.
  */
-record FileRoutedConfig(Path config, Path targets, int proxyPort) {
+record FileRoutedConfig(Path config, Path targets, int proxyPort, int apiPort) {
     FileRoutedConfig {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(targets, "targets");
     }
 
     static FileRoutedConfig writeInto(Path folder) {
+        return writeInto(folder, "");
+    }
+
+    /** The same, with {@code more} (HOCON under {@code steward}) added to the settings. */
+    static FileRoutedConfig writeInto(Path folder, String more) {
         int proxyPort = FreePort.pick();
+        int apiPort = FreePort.pick();
         Path targets = folder.resolve("targets.conf");
         try {
             Path config = Files.writeString(folder.resolve("steward.conf"), """
@@ -28,9 +34,10 @@ record FileRoutedConfig(Path config, Path targets, int proxyPort) {
                       api.bind = "127.0.0.1:%d"
                       sources.file.path = "%s"
                       haproxy.bind = "127.0.0.1:%d"
+                      %s
                     }
-                    """.formatted(folder.resolve("data"), FreePort.pick(), targets, proxyPort));
-            return new FileRoutedConfig(config, targets, proxyPort);
+                    """.formatted(folder.resolve("data"), apiPort, targets, proxyPort, more));
+            return new FileRoutedConfig(config, targets, proxyPort, apiPort);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param host the address to bind
  * @param port the port to bind; 0 picks a free one
- * @param token the bearer token every {@code /v1} call must carry, when set
+ * @param token the bearer token every path but the open ones must carry, when set
  * @param maxBody the largest request body accepted, in bytes
  * @param requestTimeout how long a client may take to send a request, and the API to answer it
  */

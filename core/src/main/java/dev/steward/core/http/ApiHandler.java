@@ -7,15 +7,16 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every request goes through here: the token check, then the route, then the endpoint; whatever
- * goes wrong becomes a JSON error answer. Authentication comes first, so that an unauthenticated
- * caller learns nothing about which paths exist.
+ * Every request goes through here: its path in canonical form or 400, the token check, then the
+ * route, then the endpoint; whatever goes wrong becomes a JSON error answer. Authentication comes
+ * before routing, so that an unauthenticated caller learns nothing about which paths exist.
  */
 final class ApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -23,6 +24,11 @@ final class ApiHandler implements HttpHandler {
     private final BearerAuth auth;
     private final Router router;
     private final long maxBody;
+
+    /** The routes it serves, in the order they are tried. */
+    List<Route> routes() {
+        return router.routes();
+    }
 
     ApiHandler(BearerAuth auth, Router router, long maxBody) {
         this.auth = requireNonNull(auth, "auth is null");
@@ -44,8 +50,9 @@ final class ApiHandler implements HttpHandler {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         try {
-            auth.check(path, Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
-            Router.Match match = router.match(method, path);
+            RequestPath canonical = RequestPath.of(exchange.getRequestURI());
+            auth.check(canonical, Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
+            Router.Match match = router.match(method, canonical);
             String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
             QueryParameters query = QueryParameters.parse(rawQuery, match.route().queryParameters());
             return match.route().endpoint().handle(new ApiRequest(exchange, match.parameters(), query, maxBody));

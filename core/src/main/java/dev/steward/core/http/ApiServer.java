@@ -56,7 +56,12 @@ public final class ApiServer {
         created.start();
         server = created;
         LOG.info("HTTP API listening on {}{}", uri().orElseThrow(),
-                settings.token().isPresent() ? " (a bearer token is required for /v1)" : "");
+                settings.token().isPresent() ? " (a bearer token is required for every path but " + BearerAuth.OPEN + ")" : "");
+    }
+
+    /** The router's table: every method and path this API answers. */
+    List<Route> routes() {
+        return handler.routes();
     }
 
     /** Stops accepting, lets running exchanges finish for a moment, then closes. */

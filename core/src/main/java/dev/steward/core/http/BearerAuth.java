@@ -6,13 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * With a token configured, every {@code /v1} call must carry {@code Authorization: Bearer <token>}.
- * Health, readiness and metrics stay open for probes and scrapers.
+ * With a token configured, every path of the API needs {@code Authorization: Bearer <token>} but the
+ * few on {@link #OPEN}: protected is the default, so an endpoint added later cannot be left open by
+ * forgetting it, and an unknown path tells a caller without the token nothing. It decides on the
+ * canonical {@link RequestPath}, the very string the router routes.
  */
 final class BearerAuth {
-    private static final String PROTECTED = "/v1";
+    /** Probes and scrapers have no token: liveness, readiness and metrics stay open. */
+    static final Set<String> OPEN = Set.of("/-/healthz", "/-/ready", "/metrics");
     private static final String SCHEME = "Bearer ";
 
     private final Optional<byte[]> expectedDigest;
@@ -22,10 +26,10 @@ final class BearerAuth {
     }
 
     /** @throws ApiException 401 when the path needs the token and the request lacks it */
-    void check(String rawPath, Optional<String> authorization) {
-        requireNonNull(rawPath, "rawPath is null");
+    void check(RequestPath path, Optional<String> authorization) {
+        requireNonNull(path, "path is null");
         requireNonNull(authorization, "authorization is null");
-        if (expectedDigest.isEmpty() || !(rawPath.equals(PROTECTED) || rawPath.startsWith(PROTECTED + "/"))) {
+        if (expectedDigest.isEmpty() || OPEN.contains(path.text())) {
             return;
         }
         String header = authorization.orElseThrow(() ->

@@ -18,10 +18,10 @@ record PathTemplate(String text, List<String> segments) {
         if (!text.startsWith("/")) {
             throw new IllegalArgumentException("a path template starts with /, found " + text);
         }
-        return new PathTemplate(text, PathSegments.split(text));
+        return new PathTemplate(text, List.of(text.substring(1).split("/", -1)));
     }
 
-    /** The parameters, by name, when the decoded segments fit this template. */
+    /** The parameters, by name, when the segments of a request's path fit this template. */
     Optional<Map<String, String>> match(List<String> path) {
         if (path.size() != segments.size()) {
             return Optional.empty();

@@ -17,6 +17,11 @@ final class Router {
         this.routes = List.copyOf(requireNonNull(routes, "routes is null"));
     }
 
+    /** Every route, in the order they are tried. */
+    List<Route> routes() {
+        return routes;
+    }
+
     /** A route and the path parameters it bound. */
     record Match(Route route, Map<String, String> parameters) {
         Match {
@@ -26,13 +31,12 @@ final class Router {
     }
 
     /** @throws ApiException 404 or 405 */
-    Match match(String method, String rawPath) {
+    Match match(String method, RequestPath path) {
         requireNonNull(method, "method is null");
-        requireNonNull(rawPath, "rawPath is null");
-        List<String> path = PathSegments.decode(rawPath);
+        requireNonNull(path, "path is null");
         Set<String> allowed = new LinkedHashSet<>();
         for (Route route : routes) {
-            Optional<Map<String, String>> parameters = route.path().match(path);
+            Optional<Map<String, String>> parameters = route.path().match(path.segments());
             if (parameters.isPresent()) {
                 if (route.method().equals(method)) {
                     return new Match(route, parameters.get());
@@ -41,8 +45,8 @@ final class Router {
             }
         }
         if (allowed.isEmpty()) {
-            throw ApiException.notFound("no endpoint at " + ModelRules.quote(rawPath) + " (see docs/api.md)");
+            throw ApiException.notFound("no endpoint at " + ModelRules.quote(path.text()) + " (see docs/api.md)");
         }
-        throw ApiException.methodNotAllowed(method, rawPath, allowed);
+        throw ApiException.methodNotAllowed(method, path.text(), allowed);
     }
 }

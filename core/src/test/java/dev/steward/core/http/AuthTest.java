@@ -57,7 +57,8 @@ class AuthTest {
     void aPathThatOnlyLooksOpenReachesNoV1Endpoint(String path) {
         Answer answer = anonymous.send("GET", path, HttpRequest.BodyPublishers.noBody());
 
-        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat((String) answer.json().get("error")).startsWith("refused path");
     }
 
     @ParameterizedTest

@@ -109,7 +109,8 @@ class PortEndpointsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            POST   | /v1/nodes/bad%20node/ports              | {"owner": "a"} | node  | node: must match
+            POST   | /v1/nodes/bad%20node/ports              | {"owner": "a"} |       | refused path "/v1/nodes/bad%20node/ports": the path segment "bad%20node" is not in canonical form
+            POST   | /v1/nodes/bad.node!/ports               | {"owner": "a"} |       | refused path
             GET    | /v1/nodes/-dash/ports                   |                | node  | node: must match
             DELETE | /v1/nodes/node-a/ports/http             |                | port  | port: expected a port number from 1 to 65535, found "http"
             DELETE | /v1/nodes/node-a/ports/0                |                | port  | port: expected a port number
