@@ -29,7 +29,10 @@ public interface ProxyBackend extends AutoCloseable {
      */
     void verify(RoutingState state);
 
-    /** One line naming the proxy software and its version, for {@code steward check}. */
+    /**
+     * What {@code steward check} says of the proxy: a first line naming its software and version, then
+     * a line for each thing Steward does differently because of that version.
+     */
     String describe();
 
     BackendStatus status();

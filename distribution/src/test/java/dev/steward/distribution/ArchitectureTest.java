@@ -38,9 +38,11 @@ class ArchitectureTest {
     private static final String API = "dev.steward.api..";
     private static final String CORE = "dev.steward.core..";
     private static final String DISTRIBUTION = "dev.steward.distribution..";
+    /** What tests share; on no class path but the tests'. */
+    private static final String TESTKIT = "dev.steward.testkit..";
 
     private static final DescribedPredicate<JavaClass> PLUGIN_CODE =
-            resideInAPackage("dev.steward.*..").and(not(resideInAnyPackage(API, CORE, DISTRIBUTION)))
+            resideInAPackage("dev.steward.*..").and(not(resideInAnyPackage(API, CORE, DISTRIBUTION, TESTKIT)))
                     .as("plugin code");
 
     /** Packages of the JDK's own modules: java.., javax.. and jdk.. ones, com.sun.net.httpserver, ... */
@@ -59,7 +61,7 @@ class ArchitectureTest {
     /** The command line's entry points talk to the terminal; everything else logs through slf4j. */
     private static final DescribedPredicate<JavaClass> LIBRARY_CODE =
             resideInAPackage("dev.steward..")
-                    .and(not(resideInAPackage("dev.steward.core.cli..")))
+                    .and(not(resideInAnyPackage("dev.steward.core.cli..", TESTKIT)))
                     .and(not(equivalentTo(Main.class)))
                     .as("library code (not the command line)");
 
@@ -72,6 +74,11 @@ class ArchitectureTest {
     static final ArchRule pluginsDependOnlyOnApiTheJdkSlf4jAndThemselves = classes()
             .that(PLUGIN_CODE)
             .should(dependOnlyOnApiTheJdkSlf4jAndTheirOwnPlugin());
+
+    @ArchTest
+    static final ArchRule testkitDependsOnlyOnTheJdkAndJunit = classes()
+            .that().resideInAPackage(TESTKIT)
+            .should().onlyDependOnClassesThat(IN_THE_JDK.or(resideInAnyPackage(TESTKIT, "org.junit.jupiter.api..")));
 
     @ArchTest
     static final ArchRule coreNamesNoPlugin = noClasses()

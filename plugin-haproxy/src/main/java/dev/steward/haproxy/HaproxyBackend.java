@@ -404,9 +404,17 @@ final class HaproxyBackend implements ProxyBackend {
         }
     }
 
+    /** @throws ApplyException when HAProxy is missing, prints no version or is older than Steward supports */
     @Override
     public String describe() {
-        return binary().describe();
+        try {
+            HaproxyBinary haproxy = binary();
+            StringBuilder lines = new StringBuilder(haproxy.describe());
+            haproxy.version().features().forEach(feature -> lines.append("\n  version-dependent: ").append(feature));
+            return lines.toString();
+        } catch (HaproxyException unusable) {
+            throw new ApplyException(ApplyMode.RELOAD, unusable.getMessage(), unusable);
+        }
     }
 
     @Override

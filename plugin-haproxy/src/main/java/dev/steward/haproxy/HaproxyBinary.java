@@ -63,12 +63,28 @@ final class HaproxyBinary {
 
     /** {@code HAProxy 2.6.12-1+deb12u4 (/usr/sbin/haproxy)}. */
     String describe() {
+        return "HAProxy " + version() + " (" + path + ")";
+    }
+
+    /**
+     * The version it reports.
+     *
+     * @throws HaproxyException when it prints none, or one older than {@link HaproxyVersion#MINIMUM}
+     */
+    HaproxyVersion version() {
         Run run = run(List.of("-v"));
-        Matcher version = VERSION.matcher(run.output());
-        if (run.exitCode() != 0 || !version.find()) {
-            throw new HaproxyException(path + " -v (" + SETTING + ") did not print an HAProxy version: " + run.output().strip());
+        Matcher printed = VERSION.matcher(run.output());
+        Optional<HaproxyVersion> version = run.exitCode() == 0 && printed.find()
+                ? HaproxyVersion.parse(printed.group(1))
+                : Optional.empty();
+        HaproxyVersion found = version.orElseThrow(() -> new HaproxyException(path + " -v (" + SETTING
+                + ") did not print an HAProxy version: " + run.output().strip()));
+        if (!found.supported()) {
+            throw new HaproxyException("HAProxy " + found + " found at " + path + " (" + SETTING + "); Steward needs HAProxy "
+                    + HaproxyVersion.MINIMUM + " or newer (runtime maps, servers added at runtime). Install a newer one, such"
+                    + " as Debian 12's haproxy (2.6) or Debian 13's (3.0), or point " + SETTING + " at it.");
         }
-        return "HAProxy " + version.group(1) + " (" + path + ")";
+        return found;
     }
 
     /**

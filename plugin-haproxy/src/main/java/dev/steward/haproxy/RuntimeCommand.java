@@ -11,13 +11,13 @@ import dev.steward.api.model.ModelRules;
  *
  * @param server the server it changes
  * @param action what it sets, after {@code set server <backend>/<server>}
- * @param kind how HAProxy's answer tells success
+ * @param expect what HAProxy answers when it is done
  */
-record RuntimeCommand(ServerName server, String action, Kind kind) {
+record RuntimeCommand(ServerName server, String action, RuntimeAnswer.Expect expect) {
     RuntimeCommand {
         requireNonNull(server, "server is null");
         requireNonNull(action, "action is null");
-        requireNonNull(kind, "kind is null");
+        requireNonNull(expect, "expect is null");
     }
 
     /** Points the server at {@code ip}:{@code port}; HAProxy's checks follow the server's address. */
@@ -27,35 +27,30 @@ record RuntimeCommand(ServerName server, String action, Kind kind) {
             throw new IllegalArgumentException("an IP literal expected, found " + ModelRules.quote(ip));
         }
         requireRange("port", port, 1, 65535);
-        return new RuntimeCommand(server, "addr " + ip + " port " + port, Kind.ADDRESS);
+        return new RuntimeCommand(server, "addr " + ip + " port " + port, RuntimeAnswer.Expect.ADDRESS_SET);
     }
 
     static RuntimeCommand weight(ServerName server, int weight) {
         requireRange("weight", weight, ModelRules.MIN_WEIGHT, ModelRules.MAX_WEIGHT);
-        return new RuntimeCommand(server, "weight " + weight, Kind.SILENT);
+        return new RuntimeCommand(server, "weight " + weight, RuntimeAnswer.Expect.NOTHING);
     }
 
     static RuntimeCommand state(ServerName server, AdminState state) {
-        return new RuntimeCommand(server, "state " + requireNonNull(state, "state is null").word(), Kind.SILENT);
+        return new RuntimeCommand(server, "state " + requireNonNull(state, "state is null").word(), RuntimeAnswer.Expect.NOTHING);
     }
 
     /** Marks the server down until it passes {@code rise} checks in a row. */
     static RuntimeCommand healthDown(ServerName server) {
-        return new RuntimeCommand(server, "health down", Kind.SILENT);
+        return new RuntimeCommand(server, "health down", RuntimeAnswer.Expect.NOTHING);
     }
 
     String text() {
         return "set server " + server + " " + action;
     }
 
-    /** Whether HAProxy's answer to this command says it was done. */
-    boolean succeeded(String answer) {
-        requireNonNull(answer, "answer is null");
-        String said = answer.strip();
-        return switch (kind) {
-            case SILENT -> said.isEmpty();
-            case ADDRESS -> said.startsWith("IP changed from") || said.startsWith("no need to change the addr");
-        };
+    /** What HAProxy's answer to this command means. */
+    RuntimeAnswer read(String answer) {
+        return RuntimeAnswer.read(expect, answer);
     }
 
     private static void requireRange(String what, int value, int min, int max) {
@@ -67,11 +62,5 @@ record RuntimeCommand(ServerName server, String action, Kind kind) {
     @Override
     public String toString() {
         return text();
-    }
-
-    /** HAProxy answers nothing when a state, weight or health change is done, and a sentence for an address. */
-    enum Kind {
-        SILENT,
-        ADDRESS
     }
 }

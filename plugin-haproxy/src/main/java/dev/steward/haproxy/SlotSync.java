@@ -148,13 +148,13 @@ final class SlotSync {
         }
         List<String> answers = api.executeAll(commands.stream().map(RuntimeCommand::text).toList());
         for (int i = 0; i < commands.size(); i++) {
-            if (!commands.get(i).succeeded(answers.get(i))) {
-                throw new RuntimeApiException(commands.get(i).text(), "HAProxy answered " + quoted(answers.get(i)));
+            RuntimeAnswer answer = commands.get(i).read(answers.get(i));
+            if (!answer.done()) {
+                if (answer.meaning() == RuntimeAnswer.Meaning.UNRECOGNISED) {
+                    log.warn("Unrecognised answer to \"{}\": {}", commands.get(i).text(), answer.describe());
+                }
+                throw new RuntimeApiException(commands.get(i).text(), answer.describe());
             }
         }
-    }
-
-    private static String quoted(String answer) {
-        return answer.isBlank() ? "nothing" : "\"" + answer.strip() + "\"";
     }
 }

@@ -338,7 +338,9 @@ class HaproxyBackendTest extends RigTest {
 
     @Test
     void describeNamesTheVersionAndTheExecutable() {
-        assertThat(rig.backend(port).describe()).matches("HAProxy 2\\.\\d+\\.\\d+\\S* \\(/\\S+/haproxy\\)");
+        assertThat(rig.backend(port).describe().lines().findFirst()).hasValueSatisfying(first ->
+                assertThat(first).matches("HAProxy (2\\.[6-9]|2\\.[1-9][0-9]|[3-9]\\.[0-9]+)\\.\\d+\\S* \\(/\\S+/haproxy\\)"));
+        assertThat(rig.backend(port).describe()).contains("\n  version-dependent: set server addr answers in");
     }
 
     @Test

@@ -32,17 +32,18 @@ class RuntimeCommandTest {
     @Test
     void tellsSuccessFromHaproxysAnswer() {
         RuntimeCommand address = RuntimeCommand.address(SLOT, "127.0.0.1", 18602);
-        assertThat(address.succeeded("IP changed from '127.0.0.2' to '127.0.0.1', port changed from '1' to '18602' by 'stats socket command'\n"))
-                .isTrue();
-        assertThat(address.succeeded("no need to change the addr, port changed from '1' to '18602' by 'stats socket command'\n")).isTrue();
-        assertThat(address.succeeded("no need to change the addr, no need to change the port by 'stats socket command'\n")).isTrue();
-        assertThat(address.succeeded("Invalid addr '300.0.0.1' by 'stats socket command'\n")).isFalse();
-        assertThat(address.succeeded("No such server.\n")).isFalse();
-        assertThat(address.succeeded("")).isFalse();
+        assertThat(address.read("IP changed from '127.0.0.2' to '127.0.0.1', port changed from '1' to '18602' by 'stats socket command'\n").done()).isTrue();
+        assertThat(address.read("no need to change the addr, port changed from '1' to '18602' by 'stats socket command'\n").done()).isTrue();
+        assertThat(address.read("no need to change the addr, no need to change the port by 'stats socket command'\n").done()).isTrue();
+        assertThat(address.read("port changed from '1' to '18602' by 'stats socket command'\n").done()).isTrue();
+        assertThat(address.read("nothing changed\n").done()).isTrue();
+        assertThat(address.read("Invalid addr '300.0.0.1' by 'stats socket command'\n").done()).isFalse();
+        assertThat(address.read("No such server.\n").done()).isFalse();
+        assertThat(address.read("").done()).isFalse();
 
         RuntimeCommand state = RuntimeCommand.state(SLOT, AdminState.READY);
-        assertThat(state.succeeded("")).isTrue();
-        assertThat(state.succeeded("No such backend.\n")).isFalse();
-        assertThat(state.succeeded("'set server <srv> state' expects 'ready', 'drain' and 'maint'.\n")).isFalse();
+        assertThat(state.read("").done()).isTrue();
+        assertThat(state.read("No such backend.\n").done()).isFalse();
+        assertThat(state.read("'set server <srv> state' expects 'ready', 'drain' and 'maint'.\n").done()).isFalse();
     }
 }

@@ -235,7 +235,7 @@ class RuntimeUpdateTest extends RigTest {
 
         assertThat(outcome.mode()).isEqualTo(ApplyMode.RELOAD);
         assertThat(outcome.reason()).startsWith("the runtime update failed: HAProxy runtime API command \"set server group_app1/")
-                .contains("HAProxy answered \"Permission denied\"");
+                .contains("\"Permission denied\"");
         assertThat(rig.metrics(backend).count("steward_haproxy_runtime_fallbacks_total", "apply")).isEqualTo(1);
         assertThat(backend.status().pid().orElseThrow()).isNotEqualTo(pid);
         assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("r2");

@@ -212,10 +212,27 @@ class CliTest {
                 .doesNotContain("a-secret-token")
                 .containsPattern("haproxy\\s+proxy-backend\\s+in use")
                 .containsPattern("http\\s+broadcast-source\\s+in use\\s+built-in")
-                .contains("HAProxy 2.")
+                .containsPattern("HAProxy (2\\.[6-9]|3\\.)")
+                .contains("version-dependent: set server addr answers in")
                 .contains("1 group, 0 fallback targets")
                 .contains("accepted by the proxy's own check")
                 .contains("OK: no problem found");
+    }
+
+    @Test
+    void anHaproxyOlderThanTwoSixFailsCheckAndRunNamingTheVersionFound() throws IOException {
+        Path old = home.resolve("haproxy-2.4");
+        Files.writeString(old, "#!/bin/sh\necho 'HAProxy version 2.4.22-0ubuntu0.22.04.3 2023/12/04 - https://haproxy.org/'\n");
+        assertThat(old.toFile().setExecutable(true)).isTrue();
+        config("steward { haproxy.binary = \"" + old + "\", api.bind = \"127.0.0.1:" + FreePort.pick() + "\" }");
+
+        assertThat(run("check")).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("HAProxy 2.4.22-0ubuntu0.22.04.3 found at " + old)
+                .contains("Steward needs HAProxy 2.6 or newer");
+
+        assertThat(run("run")).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8) + out.toString(StandardCharsets.UTF_8))
+                .contains("HAProxy 2.4.22-0ubuntu0.22.04.3 found at " + old);
     }
 
     @Test
