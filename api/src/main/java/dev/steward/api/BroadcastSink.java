@@ -2,6 +2,7 @@ package dev.steward.api;
 
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.model.InvalidBroadcastException;
+import dev.steward.api.source.NotAcceptedException;
 import java.util.List;
 
 /** Where a {@link BroadcastSource} delivers what it receives. Never blocks on an apply. */

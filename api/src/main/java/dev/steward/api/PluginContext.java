@@ -3,6 +3,9 @@ package dev.steward.api;
 import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
+import dev.steward.api.config.Settings;
+import dev.steward.api.metrics.Metrics;
+import dev.steward.api.time.TimeSource;
 import java.nio.file.Path;
 
 /**

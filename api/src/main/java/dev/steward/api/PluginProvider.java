@@ -1,5 +1,7 @@
 package dev.steward.api;
 
+import dev.steward.api.config.InvalidConfigException;
+
 /**
  * A factory for one plugin, found with {@link java.util.ServiceLoader}. Declared in the plugin's
  * {@code module-info.java} with {@code provides}.

@@ -1,5 +1,11 @@
 package dev.steward.api;
 
+import dev.steward.api.ports.NodePorts;
+import dev.steward.api.ports.PortLease;
+import dev.steward.api.ports.PortRequestException;
+import dev.steward.api.ports.PortsExhaustedException;
+import dev.steward.api.ports.ReleaseMode;
+
 /**
  * Hands replica ports out per replica node and takes them back, so that a port is never given to a
  * new replica while a proxy may still route to the old one. Safe for concurrent calls.

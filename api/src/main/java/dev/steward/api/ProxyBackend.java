@@ -1,20 +1,35 @@
 package dev.steward.api;
 
 import dev.steward.api.model.RoutingState;
-import java.net.URI;
-import java.util.Optional;
+import dev.steward.api.proxy.ApplyException;
+import dev.steward.api.proxy.ApplyForecast;
+import dev.steward.api.proxy.ApplyOutcome;
+import dev.steward.api.proxy.BackendStatus;
+import dev.steward.api.proxy.ProxyStop;
+import dev.steward.api.proxy.ReloadNeededException;
 import java.util.OptionalLong;
 
 /**
- * Makes one proxy serve a routing state. Steward calls {@link #apply} from one thread at a time.
+ * Makes one proxy serve a routing state. Steward calls {@link #forecast} and {@link #apply} from one
+ * thread at a time.
  */
 public interface ProxyBackend extends AutoCloseable {
     /** Prepares the backend; a proxy process already running from an earlier Steward may be adopted. */
     void start();
 
     /**
+     * Whether {@code state} can be served without a new proxy process, from what the backend serves now.
+     * A backend that cannot tell says a reload; the engine then holds the apply for its window.
+     */
+    default ApplyForecast forecast(RoutingState state) {
+        return ApplyForecast.reload("the proxy backend does not say what its applies take");
+    }
+
+    /**
      * Makes the proxy serve {@code state}, as a whole or not at all.
      *
+     * @throws ReloadNeededException when a state forecast to need no reload turned out to need one; the
+     *     next apply reloads
      * @throws ApplyException when the proxy does not serve it; the previous state keeps serving
      */
     ApplyOutcome apply(RoutingState state);
@@ -32,33 +47,22 @@ public interface ProxyBackend extends AutoCloseable {
     /**
      * What {@code steward check} says of the proxy: a first line naming its software and version, then
      * a line for each thing Steward does differently because of that version.
+     *
+     * @throws ApplyException when the proxy software is missing or cannot be used
      */
     String describe();
 
     BackendStatus status();
 
     /**
-     * The oldest revision whose routes the running proxy may still use for requests in flight, beyond
-     * what {@link BackendStatus#retiring()} says: a target removed at revision R that still drains in
-     * the serving process makes this R - 1. The port gate lets a released port return only once this,
-     * the applied revision and every retiring process have passed the release. Empty when nothing of
-     * the kind drains, or the backend cannot tell.
+     * The oldest revision whose routes any process of the proxy may still use for requests in flight:
+     * an old process that finishes its connections after a reload routes with the revision it served
+     * then, and a target removed at revision R that still drains makes this R - 1. A released port
+     * returns only once this has passed its release. Empty when nothing older than the applied state
+     * routes, or the backend cannot tell.
      */
     default OptionalLong oldestRoutedRevision() {
         return OptionalLong.empty();
-    }
-
-    /**
-     * Where clients reach the proxy, such as {@code http://127.0.0.1:8080}, for tools that send it
-     * traffic (the demo, scenario runners); empty when the backend cannot tell.
-     */
-    default Optional<URI> frontend() {
-        return Optional.empty();
-    }
-
-    /** What {@link #close()} does with the proxy's processes: the backend's own setting; {@code STOP} unless it has one. */
-    default ProxyStop onStop() {
-        return ProxyStop.STOP;
     }
 
     /**
@@ -69,7 +73,7 @@ public interface ProxyBackend extends AutoCloseable {
         close();
     }
 
-    /** Stops managing the proxy as {@link #onStop()} says; by default stops it gracefully, including processes still finishing connections. */
+    /** Stops managing the proxy as its own settings say ({@link BackendStatus#onStop()}); by default it stops it gracefully. */
     @Override
     void close();
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import dev.steward.api.config.ConfigProblem;
+import dev.steward.api.config.InvalidConfigException;
+import dev.steward.api.config.Settings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

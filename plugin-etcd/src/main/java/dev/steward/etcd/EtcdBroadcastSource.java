@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.BroadcastSink;
 import dev.steward.api.BroadcastSource;
+import dev.steward.api.source.FleetView;
 import io.etcd.jetcd.Client;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * and metrics speak etcd revisions, the fleet's; the engine's local revisions are translated with a
  * {@link RevisionMap} that records which etcd revision each local one was accepted for.
  */
-final class EtcdBroadcastSource implements BroadcastSource {
+final class EtcdBroadcastSource implements BroadcastSource, FleetView {
     private static final Logger LOG = LoggerFactory.getLogger(EtcdBroadcastSource.class);
 
     private final EtcdSettings settings;
@@ -57,6 +58,11 @@ final class EtcdBroadcastSource implements BroadcastSource {
         follower = Optional.of(started);
         LOG.info("following {} at {} as node {}", settings.layout().all(), settings.connection().endpoints(), nodeId);
         started.start();
+    }
+
+    @Override
+    public Optional<FleetView> fleet() {
+        return Optional.of(this);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.steward.etcd;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.Metrics;
+import dev.steward.api.metrics.Metrics;
 
 /** What the etcd source counts and shows, in etcd revisions, under {@code steward_etcd_*}. */
 final class EtcdMetrics {

@@ -2,7 +2,7 @@ package dev.steward.etcd;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.Settings;
+import dev.steward.api.config.Settings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ record EtcdSettings(Connection connection, KeyLayout layout, Duration leaseTtl, 
      * Reads and validates every key.
      *
      * @param resolve turns a configured path into an absolute one (relative to the distribution's home)
-     * @throws dev.steward.api.InvalidConfigException listing every bad key with its path and origin
+     * @throws dev.steward.api.config.InvalidConfigException listing every bad key with its path and origin
      */
     static EtcdSettings read(Settings settings, Function<String, Path> resolve) {
         requireNonNull(settings, "settings is null");

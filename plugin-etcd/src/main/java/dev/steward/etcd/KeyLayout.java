@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.ModelRules;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,9 @@ import java.util.regex.Pattern;
  * controller, and {@code <prefix>/acks/<node-id>}, written by each node under its lease.
  */
 record KeyLayout(String prefix) {
+    /** The kinds with a key of their own. */
+    static final List<BroadcastKind> STATE_KINDS = List.of(BroadcastKind.TARGET_GROUPS, BroadcastKind.FALLBACK_TARGETS);
+
     static final String EXPECTED_PREFIX = "\"/\" followed by segments of [A-Za-z0-9_.-] separated by \"/\","
             + " without a trailing slash, such as /steward";
 
@@ -36,10 +40,12 @@ record KeyLayout(String prefix) {
         return prefix + "/";
     }
 
+    /** @throws IllegalArgumentException for {@link BroadcastKind#TARGET_GROUP}: etcd keeps the groups in one key */
     String state(BroadcastKind kind) {
         return prefix + STATE + switch (kind) {
             case TARGET_GROUPS -> "target-groups";
             case FALLBACK_TARGETS -> "fallback-targets";
+            case TARGET_GROUP -> throw new IllegalArgumentException("etcd keeps no key per group");
         };
     }
 
@@ -49,7 +55,7 @@ record KeyLayout(String prefix) {
 
     /** The kind a key holds, if it is one of the two state keys. */
     Optional<BroadcastKind> stateKind(String key) {
-        for (BroadcastKind kind : BroadcastKind.values()) {
+        for (BroadcastKind kind : STATE_KINDS) {
             if (state(kind).equals(key)) {
                 return Optional.of(kind);
             }

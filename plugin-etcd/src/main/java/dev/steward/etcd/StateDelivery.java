@@ -68,7 +68,7 @@ final class StateDelivery {
             return;
         }
         Decoded decoded = new Decoded();
-        for (BroadcastKind kind : BroadcastKind.values()) {
+        for (BroadcastKind kind : KeyLayout.STATE_KINDS) {
             KeyValue entry = state.get(kind);
             if (entry == null) {
                 decoded.broadcasts.add(StateDocuments.none(kind));

@@ -29,13 +29,16 @@ final class StateDocuments {
     }
 
     /** Formatted JSON, one field per line, so that an error in it names a useful line. */
-    static String encode(Broadcast broadcast) {
-        Map<String, Object> tree = switch (broadcast) {
-            case TargetGroups groups -> Map.of(BroadcastKind.TARGET_GROUPS.field(),
-                    groups.groups().stream().map(RoutingEncoder::group).toList());
-            case FallbackTargets fallback -> Map.of(BroadcastKind.FALLBACK_TARGETS.field(),
-                    RoutingEncoder.targets(fallback.targets()));
-        };
+    static String encode(TargetGroups groups) {
+        return render(Map.of(BroadcastKind.TARGET_GROUPS.field(), groups.groups().stream().map(RoutingEncoder::group).toList()));
+    }
+
+    /** Formatted JSON, one field per line. */
+    static String encode(FallbackTargets fallback) {
+        return render(Map.of(BroadcastKind.FALLBACK_TARGETS.field(), RoutingEncoder.targets(fallback.targets())));
+    }
+
+    private static String render(Map<String, Object> tree) {
         return ConfigValueFactory.fromMap(tree).render(JSON) + "\n";
     }
 
@@ -44,6 +47,7 @@ final class StateDocuments {
         return switch (kind) {
             case TARGET_GROUPS -> TargetGroups.NONE;
             case FALLBACK_TARGETS -> FallbackTargets.NONE;
+            case TARGET_GROUP -> throw new IllegalArgumentException("etcd keeps no key per group");
         };
     }
 }

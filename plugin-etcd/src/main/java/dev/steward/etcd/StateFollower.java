@@ -2,7 +2,7 @@ package dev.steward.etcd;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.NotAcceptedException;
+import dev.steward.api.source.NotAcceptedException;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.Watch;
 import io.etcd.jetcd.common.exception.CompactedException;

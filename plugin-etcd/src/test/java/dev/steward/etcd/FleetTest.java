@@ -2,9 +2,9 @@ package dev.steward.etcd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.api.PortLease;
-import dev.steward.api.ReleaseMode;
 import dev.steward.api.model.RoutingDocument;
+import dev.steward.api.ports.PortLease;
+import dev.steward.api.ports.ReleaseMode;
 import dev.steward.testkit.Eventually;
 import dev.steward.testkit.Replica;
 import io.etcd.jetcd.ByteSequence;

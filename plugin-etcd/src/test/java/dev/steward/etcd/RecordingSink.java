@@ -1,9 +1,9 @@
 package dev.steward.etcd;
 
 import dev.steward.api.BroadcastSink;
-import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.model.InvalidBroadcastException;
+import dev.steward.api.source.NotAcceptedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

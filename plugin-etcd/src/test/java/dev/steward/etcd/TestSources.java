@@ -3,7 +3,7 @@ package dev.steward.etcd;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.steward.api.PluginContext;
-import dev.steward.api.TimeSource;
+import dev.steward.api.time.TimeSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

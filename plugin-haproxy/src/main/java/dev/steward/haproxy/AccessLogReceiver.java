@@ -2,8 +2,8 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.Metrics;
-import dev.steward.api.TimeSource;
+import dev.steward.api.metrics.Metrics;
+import dev.steward.api.time.TimeSource;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;

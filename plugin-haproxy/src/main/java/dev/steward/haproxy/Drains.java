@@ -2,8 +2,8 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.TimeSource;
 import dev.steward.api.model.Target;
+import dev.steward.api.time.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,17 +2,17 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.ApplyException;
-import dev.steward.api.ApplyMode;
-import dev.steward.api.ApplyOutcome;
-import dev.steward.api.BackendStatus;
-import dev.steward.api.Metrics;
 import dev.steward.api.ProxyBackend;
-import dev.steward.api.ProxyStop;
-import dev.steward.api.TimeSource;
+import dev.steward.api.metrics.Metrics;
 import dev.steward.api.model.FallbackTargets;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.TargetGroups;
+import dev.steward.api.proxy.ApplyException;
+import dev.steward.api.proxy.ApplyMode;
+import dev.steward.api.proxy.ApplyOutcome;
+import dev.steward.api.proxy.BackendStatus;
+import dev.steward.api.proxy.ProxyStop;
+import dev.steward.api.time.TimeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -248,14 +249,14 @@ final class HaproxyBackend implements ProxyBackend {
             recordProcesses();
             log.info("{} serves revision {} after {} runtime commands and no reload", serving.process().describe(),
                     state.revision(), update.commands().size());
-            return new ApplyOutcome(ApplyMode.RUNTIME, "took over " + serving.process().describe() + " with "
+            return ApplyOutcome.runtime("took over " + serving.process().describe() + " with "
                     + update.commands().size() + " runtime commands");
         }
         if (update.commands().isEmpty()) {
-            return new ApplyOutcome(ApplyMode.RUNTIME, "unchanged");
+            return ApplyOutcome.runtime("unchanged");
         }
         log.debug("Revision {} set through the runtime API: {}", state.revision(), update.commands());
-        return new ApplyOutcome(ApplyMode.RUNTIME, update.commands().size() + " runtime commands ("
+        return ApplyOutcome.runtime(update.commands().size() + " runtime commands ("
                 + ReloadReason.between(serving.state(), state) + ")");
     }
 
@@ -298,7 +299,7 @@ final class HaproxyBackend implements ProxyBackend {
         outputs.prune(runningSpawns());
         log.info("{} serves revision {}", next.describe(), state.revision());
         slots.finishReload(state, plan);
-        return new ApplyOutcome(ApplyMode.RELOAD, reason);
+        return ApplyOutcome.reload(reason);
     }
 
     /** Spawns a process and proves it took over; one that does not is stopped, and the failure says why. */
@@ -418,11 +419,6 @@ final class HaproxyBackend implements ProxyBackend {
     }
 
     @Override
-    public Optional<URI> frontend() {
-        return Optional.of(settings.bind().clientUri(settings.tlsCertificate().isPresent()));
-    }
-
-    @Override
     public BackendStatus status() {
         Optional<Running> current = running.filter(serving -> serving.process().isAlive());
         Optional<HaproxyProcess> spawned = lastSpawned;
@@ -438,25 +434,27 @@ final class HaproxyBackend implements ProxyBackend {
             detail = supervisor.pending().orElseGet(() -> spawned.map(process -> process.describe() + " is not running")
                     .orElse("not started"));
         }
-        return new BackendStatus(
-                current.map(serving -> OptionalLong.of(serving.process().pid())).orElse(OptionalLong.empty()),
-                spawned.map(HaproxyProcess::spawn).orElse(0L),
-                supervisor.restarts(),
-                shown.map(process -> process.stderr().toString()),
-                retiring.list(),
-                detail);
+        BackendStatus.Builder status = BackendStatus.builder()
+                .restarts(supervisor.restarts())
+                .detail(detail)
+                .onStop(settings.onStop())
+                .frontend(settings.bind().clientUri(settings.tlsCertificate().isPresent()))
+                .detail("spawn", spawned.map(HaproxyProcess::spawn).orElse(0L))
+                .detail("stderrLog", shown.map(process -> process.stderr().toString()))
+                .detail("retiring", retiring.list().stream().map(RetiringProcess::asDetail).toList());
+        current.ifPresent(serving -> status.pid(serving.process().pid()));
+        return status.build();
     }
 
-    /** A slot whose target left at revision R still routes to it until its drain ends: R - 1 is served whole. */
+    /**
+     * A slot whose target left at revision R still routes to it until its drain ends: R - 1 is served
+     * whole. An old process routes by the revision it served when it was replaced.
+     */
     @Override
     public OptionalLong oldestRoutedRevision() {
-        OptionalLong removal = slots.oldestDrainRemoval();
-        return removal.isPresent() ? OptionalLong.of(removal.getAsLong() - 1) : OptionalLong.empty();
-    }
-
-    @Override
-    public ProxyStop onStop() {
-        return settings.onStop();
+        LongStream draining = slots.oldestDrainRemoval().stream().map(removal -> removal - 1);
+        LongStream retired = retiring.list().stream().mapToLong(RetiringProcess::revision);
+        return LongStream.concat(draining, retired).min();
     }
 
     /** Stops or keeps HAProxy as {@code steward.haproxy.on-stop} says. */

@@ -2,8 +2,8 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.ApplyException;
-import dev.steward.api.ApplyMode;
+import dev.steward.api.proxy.ApplyException;
+import dev.steward.api.proxy.ApplyMode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

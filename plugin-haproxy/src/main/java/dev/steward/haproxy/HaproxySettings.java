@@ -2,8 +2,8 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.ProxyStop;
-import dev.steward.api.Settings;
+import dev.steward.api.config.Settings;
+import dev.steward.api.proxy.ProxyStop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +100,7 @@ record HaproxySettings(
     /**
      * Reads and validates every key; relative paths resolve against {@code home}.
      *
-     * @throws dev.steward.api.InvalidConfigException listing every bad key with its path and origin
+     * @throws dev.steward.api.config.InvalidConfigException listing every bad key with its path and origin
      */
     static HaproxySettings read(Settings settings, Path home) {
         requireNonNull(settings, "settings is null");

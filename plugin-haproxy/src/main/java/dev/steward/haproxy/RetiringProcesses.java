@@ -2,7 +2,6 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.RetiringProcess;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.Metrics;
+import dev.steward.api.metrics.Metrics;
 import java.util.Locale;
 
 /** The counters of runtime updates, under the names operators alert on. */

@@ -2,8 +2,8 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.ConfigProblem;
-import dev.steward.api.InvalidConfigException;
+import dev.steward.api.config.ConfigProblem;
+import dev.steward.api.config.InvalidConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package dev.steward.haproxy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.ApplyException;
-import dev.steward.api.Metrics;
-import dev.steward.api.TimeSource;
+import dev.steward.api.metrics.Metrics;
+import dev.steward.api.proxy.ApplyException;
+import dev.steward.api.time.TimeSource;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;

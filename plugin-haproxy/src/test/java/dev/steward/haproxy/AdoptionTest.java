@@ -6,11 +6,11 @@ import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.api.ApplyMode;
-import dev.steward.api.ApplyOutcome;
-import dev.steward.api.ProxyStop;
-import dev.steward.api.TimeSource;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.api.proxy.ApplyMode;
+import dev.steward.api.proxy.ApplyOutcome;
+import dev.steward.api.proxy.ProxyStop;
+import dev.steward.api.time.TimeSource;
 import dev.steward.testkit.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ class AdoptionTest extends RigTest {
         assertThat(outcome.mode()).isEqualTo(ApplyMode.RUNTIME);
         assertThat(outcome.reason()).startsWith("took over HAProxy spawn 1 (pid " + pid + ", adopted) with ");
         assertThat(after.status().pid()).hasValue(pid);
-        assertThat(after.status().spawn()).as("no new spawn").isEqualTo(1);
+        assertThat(StatusDetails.spawn(after.status())).as("no new spawn").isEqualTo(1);
         Eventually.await("the new replica serves", () -> third.hits() > 0);
         long leftHits = first.hits();
         load.awaitMoreResponses(SERVED_ALONE);
@@ -113,7 +113,7 @@ class AdoptionTest extends RigTest {
         Eventually.await("the killed adopted process is restarted", () -> after.status().restarts() == 1
                 && after.status().pid().isPresent());
         assertThat(after.status().pid().orElseThrow()).isNotEqualTo(pid);
-        assertThat(after.status().spawn()).isEqualTo(2);
+        assertThat(StatusDetails.spawn(after.status())).isEqualTo(2);
         Eventually.await("serving again", () -> HttpProbe.get(port, "/app1").body().equals("app1-r1"));
     }
 
@@ -131,12 +131,12 @@ class AdoptionTest extends RigTest {
 
         HaproxyBackend after = rig.backend(port);
 
-        assertThat(after.status().retiring()).singleElement().satisfies(old -> {
+        assertThat(StatusDetails.retiring(after.status())).singleElement().satisfies(old -> {
             assertThat(old.pid()).isEqualTo(oldPid);
             assertThat(old.revision()).isEqualTo(1);
         });
         slow.release();
-        Eventually.await("the old process exits and leaves the list", () -> after.status().retiring().isEmpty());
+        Eventually.await("the old process exits and leaves the list", () -> StatusDetails.retiring(after.status()).isEmpty());
     }
 
     @Test

@@ -3,12 +3,12 @@ package dev.steward.haproxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.api.InvalidConfigException;
 import dev.steward.api.PluginContext;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.ProxyBackendProvider;
-import dev.steward.api.TimeSource;
+import dev.steward.api.config.InvalidConfigException;
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.time.TimeSource;
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
 import java.util.Map;

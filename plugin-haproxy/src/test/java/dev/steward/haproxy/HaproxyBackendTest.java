@@ -7,16 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.steward.api.ApplyException;
-import dev.steward.api.ApplyMode;
-import dev.steward.api.ApplyOutcome;
-import dev.steward.api.BackendStatus;
-import dev.steward.api.RetiringProcess;
 import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.api.proxy.ApplyException;
+import dev.steward.api.proxy.ApplyOutcome;
+import dev.steward.api.proxy.BackendStatus;
 import dev.steward.testkit.Eventually;
 import dev.steward.testkit.FreePort;
 import java.io.IOException;
@@ -44,13 +42,13 @@ class HaproxyBackendTest extends RigTest {
 
         ApplyOutcome outcome = backend.apply(state(1, List.of(group("app1", "/app1", replica)), List.of()));
 
-        assertThat(outcome).isEqualTo(new ApplyOutcome(ApplyMode.RELOAD, "first start"));
+        assertThat(outcome).isEqualTo(ApplyOutcome.reload("first start"));
         assertThat(HttpProbe.get(port, "/app1/x").body()).isEqualTo("app1-r1");
         BackendStatus status = backend.status();
         assertThat(status.pid()).isPresent();
-        assertThat(status.spawn()).isEqualTo(1);
+        assertThat(StatusDetails.spawn(status)).isEqualTo(1);
         assertThat(status.detail()).isEqualTo("serving revision 1");
-        assertThat(status.retiring()).isEmpty();
+        assertThat(StatusDetails.retiring(status)).isEmpty();
     }
 
     @Test
@@ -161,7 +159,7 @@ class HaproxyBackendTest extends RigTest {
         backend.verify(state(2, List.of(group("app2", "/app2", rig.httpServerReplica("app2"))), List.of()));
 
         assertThat(backend.status().pid()).hasValue(pid);
-        assertThat(backend.status().spawn()).isEqualTo(1);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(1);
         assertThat(Files.readString(dataDirectory.resolve("haproxy.cfg"))).isEqualTo(live);
         assertThat(HttpProbe.get(port, "/app2").status()).isEqualTo(404);
     }
@@ -177,14 +175,14 @@ class HaproxyBackendTest extends RigTest {
         ApplyOutcome outcome = backend.apply(state(2, List.of(group("app1", "/app1", one), group("app2", "/app2", two)),
                 List.of()));
 
-        assertThat(outcome).isEqualTo(new ApplyOutcome(ApplyMode.RELOAD, "groups added: app2"));
+        assertThat(outcome).isEqualTo(ApplyOutcome.reload("groups added: app2"));
         long newPid = backend.status().pid().orElseThrow();
         assertThat(newPid).isNotEqualTo(oldPid);
-        assertThat(backend.status().spawn()).isEqualTo(2);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(2);
         assertThat(HttpProbe.get(port, "/app2").body()).isEqualTo("app2-r1");
         assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r1");
         Eventually.await("the old process exits", () -> !isAlive(oldPid));
-        Eventually.await("the old process leaves the retiring list", () -> backend.status().retiring().isEmpty());
+        Eventually.await("the old process leaves the retiring list", () -> StatusDetails.retiring(backend.status()).isEmpty());
         assertThat(rig.runtimeApi().showInfo().pid()).as("the admin socket outlives the old process").isEqualTo(newPid);
     }
 
@@ -192,11 +190,11 @@ class HaproxyBackendTest extends RigTest {
     void anOldProcessIsTrackedWithItsRevisionWhileItFinishesARequest() throws Exception {
         ReloadDuringARequest reload = reloadDuringARequest();
 
-        assertThat(reload.backend().status().retiring()).extracting(RetiringProcess::pid, RetiringProcess::revision)
+        assertThat(StatusDetails.retiring(reload.backend().status())).extracting(RetiringProcess::pid, RetiringProcess::revision)
                 .containsExactly(tuple(reload.oldPid(), 1L));
         reload.replica().release();
         assertThat(reload.inFlight().get(10, TimeUnit.SECONDS).body()).as("the old process finished the request").isEqualTo("slow");
-        Eventually.await("the old process exits once its request is done", () -> reload.backend().status().retiring().isEmpty());
+        Eventually.await("the old process exits once its request is done", () -> StatusDetails.retiring(reload.backend().status()).isEmpty());
     }
 
     @Test
@@ -220,7 +218,7 @@ class HaproxyBackendTest extends RigTest {
         backend.apply(state(2, List.of(group("app1", "/app1", replica)), List.of()));
 
         assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r1");
-        assertThat(backend.status().spawn()).isEqualTo(2);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(2);
     }
 
     @Test
@@ -233,9 +231,9 @@ class HaproxyBackendTest extends RigTest {
 
         ApplyOutcome outcome = backend.apply(state(2, List.of(group("app1", "/app1", two, one)), List.of()));
 
-        assertThat(outcome).isEqualTo(new ApplyOutcome(ApplyMode.RUNTIME, "unchanged"));
+        assertThat(outcome).isEqualTo(ApplyOutcome.runtime("unchanged"));
         assertThat(backend.status().pid()).hasValue(pid);
-        assertThat(backend.status().spawn()).isEqualTo(1);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(1);
         assertThat(backend.status().detail()).isEqualTo("serving revision 2");
     }
 
@@ -249,7 +247,7 @@ class HaproxyBackendTest extends RigTest {
 
         assertThat(logs.resolve("haproxy.1.stdout.log")).exists();
         assertThat(logs.resolve("haproxy.1.stderr.log")).exists();
-        assertThat(Path.of(backend.status().stderrLog().orElseThrow())).isEqualTo(logs.resolve("haproxy.2.stderr.log"));
+        assertThat(Path.of(StatusDetails.stderrLog(backend.status()).orElseThrow())).isEqualTo(logs.resolve("haproxy.2.stderr.log"));
         Path descriptors = Path.of("/proc", Long.toString(pid), "fd");
         assertThat(Files.readSymbolicLink(descriptors.resolve("0"))).isEqualTo(Path.of("/dev/null"));
         assertThat(Files.readSymbolicLink(descriptors.resolve("1"))).isEqualTo(logs.resolve("haproxy.2.stdout.log"));

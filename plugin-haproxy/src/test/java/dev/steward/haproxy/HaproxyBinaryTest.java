@@ -3,7 +3,7 @@ package dev.steward.haproxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.api.ApplyException;
+import dev.steward.api.proxy.ApplyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

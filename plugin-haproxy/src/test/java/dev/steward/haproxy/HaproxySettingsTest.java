@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.typesafe.config.ConfigFactory;
-import dev.steward.api.ConfigProblem;
-import dev.steward.api.InvalidConfigException;
-import dev.steward.api.Settings;
+import dev.steward.api.config.ConfigProblem;
+import dev.steward.api.config.InvalidConfigException;
+import dev.steward.api.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

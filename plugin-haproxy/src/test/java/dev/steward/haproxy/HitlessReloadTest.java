@@ -4,8 +4,8 @@ import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.api.ApplyMode;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.api.proxy.ApplyMode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class HitlessReloadTest extends RigTest {
         LoadLoop.Result result = load.stop();
 
         log.info("Measured: {} reloads in {} ms under load: {}", RELOADS, reloading, result);
-        assertThat(backend.status().spawn()).isEqualTo(RELOADS + 1);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(RELOADS + 1);
         assertThat(result.refused()).as(result.toString()).isZero();
         assertThat(result.non2xx()).as(result.toString()).isZero();
         assertThat(result.failed()).as(result.toString()).isZero();

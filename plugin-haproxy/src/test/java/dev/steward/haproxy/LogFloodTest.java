@@ -71,7 +71,7 @@ class LogFloodTest {
             AdminProbe admin = rig.register(AdminProbe.start(rig.runtimeApi()));
             LoadLoop.Result load = rig.load(port, "/app1", 4).runFor(WINDOW);
             AdminProbe.Result answers = admin.stop();
-            Path stdout = Path.of(backend.status().stderrLog().orElseThrow().replace(".stderr.log", ".stdout.log"));
+            Path stdout = Path.of(StatusDetails.stderrLog(backend.status()).orElseThrow().replace(".stderr.log", ".stdout.log"));
             return new Measurement(load, answers, size(stdout), size(stdout.resolveSibling(stdout.getFileName() + ".1")));
         }
     }

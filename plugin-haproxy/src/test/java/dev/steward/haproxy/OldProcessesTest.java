@@ -5,9 +5,9 @@ import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.api.ApplyException;
-import dev.steward.api.ApplyOutcome;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.api.proxy.ApplyException;
+import dev.steward.api.proxy.ApplyOutcome;
 import dev.steward.testkit.Eventually;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +56,7 @@ class OldProcessesTest extends RigTest {
             Eventually.await("the status says the reload waits", () -> backend.status().detail().equals("serving revision 2; " + waits));
             assertThat(gate.messages()).anySatisfy(message -> assertThat(message).startsWith(waits));
             assertThat(backend.status().pid()).hasValue(servingPid);
-            assertThat(backend.status().spawn()).isEqualTo(2);
+            assertThat(StatusDetails.spawn(backend.status())).isEqualTo(2);
             assertThat(third).isNotDone();
 
             slow.release();
@@ -66,7 +66,7 @@ class OldProcessesTest extends RigTest {
         }
         assertThat(isAlive(oldPid)).isFalse();
         assertThat(backend.status().detail()).isEqualTo("serving revision 3");
-        assertThat(backend.status().spawn()).isEqualTo(3);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(3);
     }
 
     @Test
@@ -106,7 +106,7 @@ class OldProcessesTest extends RigTest {
                 hardStopAfter.toMillis());
         assertThat(lived).isGreaterThanOrEqualTo(hardStopAfter.toMillis() - 100);
         assertThat(held).failsWithin(Duration.ofSeconds(5));
-        assertThat(backend.status().retiring()).isEmpty();
+        assertThat(StatusDetails.retiring(backend.status())).isEmpty();
     }
 
     @Test
@@ -143,7 +143,7 @@ class OldProcessesTest extends RigTest {
         CompletableFuture.runAsync(() -> HttpProbe.get(port, "/app1"), rig.background());
         slow.awaitHeldRequest();
         backend.apply(state(2, groups("app1", "app2")));
-        assertThat(backend.status().retiring()).singleElement().satisfies(old -> assertThat(old.pid()).isEqualTo(oldPid));
+        assertThat(StatusDetails.retiring(backend.status())).singleElement().satisfies(old -> assertThat(old.pid()).isEqualTo(oldPid));
         return oldPid;
     }
 

@@ -1,6 +1,6 @@
 package dev.steward.haproxy;
 
-import dev.steward.api.Metrics;
+import dev.steward.api.metrics.Metrics;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

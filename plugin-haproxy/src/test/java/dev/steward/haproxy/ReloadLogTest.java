@@ -4,7 +4,7 @@ import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.api.ApplyMode;
+import dev.steward.api.proxy.ApplyMode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

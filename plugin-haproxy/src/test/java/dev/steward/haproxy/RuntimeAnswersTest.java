@@ -2,7 +2,7 @@ package dev.steward.haproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.api.TimeSource;
+import dev.steward.api.time.TimeSource;
 import dev.steward.testkit.Eventually;
 import dev.steward.testkit.FreePort;
 import java.io.IOException;

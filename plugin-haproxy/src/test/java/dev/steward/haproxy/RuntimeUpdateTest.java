@@ -3,14 +3,14 @@ package dev.steward.haproxy;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.api.ApplyMode;
-import dev.steward.api.ApplyOutcome;
-import dev.steward.api.TimeSource;
 import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.api.proxy.ApplyMode;
+import dev.steward.api.proxy.ApplyOutcome;
+import dev.steward.api.time.TimeSource;
 import dev.steward.testkit.Eventually;
 import dev.steward.testkit.FreePort;
 import java.io.File;
@@ -59,7 +59,7 @@ class RuntimeUpdateTest extends RigTest {
             assertThat(HttpProbe.get(port, "/app1").body()).as("the first request after change %d", change).isEqualTo(next.id());
         }
         assertThat(backend.status().pid()).hasValue(pid);
-        assertThat(backend.status().spawn()).isEqualTo(1);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(1);
         assertThat(slotCount(rig.runtimeApi().showServersState(), "group_app1")).as("the pool never grew").isEqualTo(8);
     }
 
@@ -88,7 +88,7 @@ class RuntimeUpdateTest extends RigTest {
             return slot1.admin() == AdminState.MAINT && slot1.port() == ConfigRenderer.PLACEHOLDER_PORT;
         });
         assertThat(rig.metrics(backend).count("steward_haproxy_drains_total", "empty")).isEqualTo(1);
-        assertThat(backend.status().spawn()).isEqualTo(1);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(1);
     }
 
     @Test
@@ -127,7 +127,7 @@ class RuntimeUpdateTest extends RigTest {
         assertThat(grownPid).isNotEqualTo(pid);
         assertThat(filled.mode()).isEqualTo(ApplyMode.RUNTIME);
         assertThat(backend.status().pid()).hasValue(grownPid);
-        assertThat(backend.status().spawn()).isEqualTo(2);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(2);
         assertThat(slotCount(rig.runtimeApi().showServersState(), "group_app1")).isEqualTo(4);
         assertThat(servedIds(port, "/app1", 4)).containsExactlyInAnyOrder("r1", "r2", "r3", "r4");
     }
@@ -142,9 +142,9 @@ class RuntimeUpdateTest extends RigTest {
         long pid = backend.status().pid().orElseThrow();
         ApplyOutcome changed = backend.apply(state(3, app1, group("app2", FAST_TCP, rig.httpServerReplica("app2-r2").target())));
 
-        assertThat(added).isEqualTo(new ApplyOutcome(ApplyMode.RELOAD, "groups added: app2"));
+        assertThat(added).isEqualTo(ApplyOutcome.reload("groups added: app2"));
         assertThat(changed.mode()).isEqualTo(ApplyMode.RUNTIME);
-        assertThat(backend.status().spawn()).isEqualTo(2);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(2);
         assertThat(backend.status().pid()).hasValue(pid);
         assertThat(HttpProbe.get(port, "/app2").body()).isEqualTo("app2-r2");
         assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r1");
@@ -277,7 +277,7 @@ class RuntimeUpdateTest extends RigTest {
         Eventually.await("the reconcile sets every slot right", () -> readyServers().equals(desired)
                 && server("group_app1", "slot3").admin() == AdminState.MAINT);
         assertThat(rig.metrics(backend).count("steward_haproxy_drift_repairs_total")).isGreaterThanOrEqualTo(3);
-        assertThat(backend.status().spawn()).isEqualTo(1);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(1);
         assertThat(servedIds(port, "/app1", 2)).containsExactlyInAnyOrder("r1", "r2");
     }
 
@@ -300,7 +300,7 @@ class RuntimeUpdateTest extends RigTest {
         assertThat(failing.requests()).isEqualTo(before);
         failing.healthy(true);
         Eventually.await("the replica serves again once its check passes", () -> servedIds(port, "/app1", 2).size() == 2);
-        assertThat(backend.status().spawn()).isEqualTo(1);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(1);
     }
 
     @Test

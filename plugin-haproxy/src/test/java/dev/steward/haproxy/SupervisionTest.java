@@ -46,7 +46,7 @@ class SupervisionTest extends RigTest {
 
         Eventually.await("the restart is counted", () -> backend.status().restarts() == 1);
         assertThat(backend.status().pid().orElseThrow()).isNotEqualTo(killed);
-        assertThat(backend.status().spawn()).isEqualTo(2);
+        assertThat(StatusDetails.spawn(backend.status())).isEqualTo(2);
         assertThat(backend.status().detail()).isEqualTo("serving revision 1");
         assertThat(rig.metrics(backend).count(Supervisor.RESTARTS_METRIC)).isEqualTo(1);
     }

@@ -6,9 +6,9 @@ import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.api.ApplyException;
-import dev.steward.api.ApplyMode;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.api.proxy.ApplyException;
+import dev.steward.api.proxy.ApplyMode;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +50,7 @@ class TakeoverTest extends RigTest {
                 .hasMessageContaining("HAProxy spawn 1 (pid " + servingPid + ") keeps serving revision 1");
 
         assertThat(backend.status().pid()).hasValue(servingPid);
-        assertThat(backend.status().retiring()).isEmpty();
+        assertThat(StatusDetails.retiring(backend.status())).isEmpty();
         assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r1");
     }
 

@@ -1,11 +1,11 @@
 package dev.steward.haproxy;
 
-import dev.steward.api.TimeSource;
 import dev.steward.api.model.FallbackTargets;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
+import dev.steward.api.time.TimeSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

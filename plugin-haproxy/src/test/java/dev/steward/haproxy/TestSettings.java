@@ -2,7 +2,7 @@ package dev.steward.haproxy;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import dev.steward.api.Settings;
+import dev.steward.api.config.Settings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

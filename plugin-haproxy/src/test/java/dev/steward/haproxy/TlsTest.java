@@ -47,7 +47,7 @@ class TlsTest extends RigTest {
 
     @Test
     void theFrontendIsAnHttpsAddress() {
-        assertThat(backend.frontend()).hasValue(URI.create("https://127.0.0.1:" + port + "/"));
+        assertThat(backend.status().frontend()).hasValue(URI.create("https://127.0.0.1:" + port + "/"));
     }
 
     @Test

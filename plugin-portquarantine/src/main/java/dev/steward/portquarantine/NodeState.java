@@ -2,9 +2,9 @@ package dev.steward.portquarantine;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.NodePorts;
-import dev.steward.api.PortLease;
-import dev.steward.api.QuarantinedPort;
+import dev.steward.api.ports.NodePorts;
+import dev.steward.api.ports.PortLease;
+import dev.steward.api.ports.QuarantinedPort;
 import dev.steward.portquarantine.PortState.Allocated;
 import dev.steward.portquarantine.PortState.Blocked;
 import dev.steward.portquarantine.PortState.Quarantined;

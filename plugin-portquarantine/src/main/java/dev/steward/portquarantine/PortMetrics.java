@@ -2,7 +2,7 @@ package dev.steward.portquarantine;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.Metrics;
+import dev.steward.api.metrics.Metrics;
 
 /** The gauge {@code steward_ports{node,state}} and the counter of ports that returned at the cap. */
 final class PortMetrics {

@@ -1,8 +1,8 @@
 package dev.steward.portquarantine;
 
-import dev.steward.api.PortRequestException;
-import dev.steward.api.PortRequestException.Kind;
 import dev.steward.api.model.ModelRules;
+import dev.steward.api.ports.PortRequestException;
+import dev.steward.api.ports.PortRequestException.Kind;
 
 /** Checks the parts of a port request that come from outside: each failure names the field. */
 final class PortRequests {

@@ -2,14 +2,14 @@ package dev.steward.portquarantine;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.NodePorts;
-import dev.steward.api.PortLease;
 import dev.steward.api.PortPolicy;
-import dev.steward.api.PortRequestException;
-import dev.steward.api.PortRequestException.Kind;
-import dev.steward.api.PortsExhaustedException;
-import dev.steward.api.ReleaseMode;
-import dev.steward.api.TimeSource;
+import dev.steward.api.ports.NodePorts;
+import dev.steward.api.ports.PortLease;
+import dev.steward.api.ports.PortRequestException;
+import dev.steward.api.ports.PortRequestException.Kind;
+import dev.steward.api.ports.PortsExhaustedException;
+import dev.steward.api.ports.ReleaseMode;
+import dev.steward.api.time.TimeSource;
 import dev.steward.portquarantine.PortState.Allocated;
 import dev.steward.portquarantine.PortState.Blocked;
 import dev.steward.portquarantine.PortState.Quarantined;

@@ -23,7 +23,7 @@ public final class QuarantinePortPolicyProvider implements PortPolicyProvider {
     }
 
     /**
-     * @throws dev.steward.api.InvalidConfigException listing every bad setting
+     * @throws dev.steward.api.config.InvalidConfigException listing every bad setting
      * @throws PortStateFileException when the saved state exists but cannot be read
      */
     @Override

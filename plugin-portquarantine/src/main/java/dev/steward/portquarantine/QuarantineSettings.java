@@ -2,7 +2,7 @@ package dev.steward.portquarantine;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.Settings;
+import dev.steward.api.config.Settings;
 import dev.steward.api.model.ModelRules;
 import java.time.Duration;
 
@@ -29,7 +29,7 @@ record QuarantineSettings(Duration window, PortRange range, Duration cap, boolea
         requireNonNull(stateFile, "stateFile is null");
     }
 
-    /** Reads every key, then throws one {@link dev.steward.api.InvalidConfigException} listing all problems. */
+    /** Reads every key, then throws one {@link dev.steward.api.config.InvalidConfigException} listing all problems. */
     static QuarantineSettings read(Settings settings) {
         int problemsBefore = settings.problems().size();
         Duration window = settings.duration("window", Duration.ZERO, MAX_WINDOW);

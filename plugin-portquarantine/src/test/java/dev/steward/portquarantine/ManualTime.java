@@ -1,6 +1,6 @@
 package dev.steward.portquarantine;
 
-import dev.steward.api.TimeSource;
+import dev.steward.api.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 

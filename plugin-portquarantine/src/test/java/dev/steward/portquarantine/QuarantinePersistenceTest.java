@@ -1,16 +1,16 @@
 package dev.steward.portquarantine;
 
-import static dev.steward.api.ReleaseMode.BLOCK;
-import static dev.steward.api.ReleaseMode.QUARANTINE;
+import static dev.steward.api.ports.ReleaseMode.BLOCK;
+import static dev.steward.api.ports.ReleaseMode.QUARANTINE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.steward.api.NodePorts;
-import dev.steward.api.PortLease;
 import dev.steward.api.PortPolicy;
-import dev.steward.api.QuarantinedPort;
+import dev.steward.api.ports.NodePorts;
+import dev.steward.api.ports.PortLease;
+import dev.steward.api.ports.QuarantinedPort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

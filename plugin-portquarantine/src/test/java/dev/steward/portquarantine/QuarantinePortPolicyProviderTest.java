@@ -3,8 +3,8 @@ package dev.steward.portquarantine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.api.InvalidConfigException;
 import dev.steward.api.PortPolicyProvider;
+import dev.steward.api.config.InvalidConfigException;
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

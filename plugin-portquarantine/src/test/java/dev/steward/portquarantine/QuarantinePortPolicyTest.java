@@ -1,17 +1,17 @@
 package dev.steward.portquarantine;
 
-import static dev.steward.api.ReleaseMode.BLOCK;
-import static dev.steward.api.ReleaseMode.QUARANTINE;
+import static dev.steward.api.ports.ReleaseMode.BLOCK;
+import static dev.steward.api.ports.ReleaseMode.QUARANTINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.api.NodePorts;
-import dev.steward.api.PortLease;
 import dev.steward.api.PortPolicy;
-import dev.steward.api.PortRequestException;
-import dev.steward.api.PortRequestException.Kind;
-import dev.steward.api.PortsExhaustedException;
-import dev.steward.api.QuarantinedPort;
+import dev.steward.api.ports.NodePorts;
+import dev.steward.api.ports.PortLease;
+import dev.steward.api.ports.PortRequestException;
+import dev.steward.api.ports.PortRequestException.Kind;
+import dev.steward.api.ports.PortsExhaustedException;
+import dev.steward.api.ports.QuarantinedPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

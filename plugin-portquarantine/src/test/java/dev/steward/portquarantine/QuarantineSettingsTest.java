@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigResolveOptions;
-import dev.steward.api.InvalidConfigException;
-import dev.steward.api.Settings;
+import dev.steward.api.config.InvalidConfigException;
+import dev.steward.api.config.Settings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.steward.portquarantine;
 
-import dev.steward.api.Metrics;
+import dev.steward.api.metrics.Metrics;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;

@@ -1,9 +1,11 @@
 package dev.steward.api.model;
 
-/** The two kinds of broadcast; each is always a full snapshot of its kind. */
+/** The kinds of broadcast: a full snapshot of the groups or of the fallback targets, or one group. */
 public enum BroadcastKind {
     TARGET_GROUPS("target_groups", "targetGroups"),
-    FALLBACK_TARGETS("fallback_targets", "fallbackTargets");
+    FALLBACK_TARGETS("fallback_targets", "fallbackTargets"),
+    /** One group put or removed; its field is the group itself. */
+    TARGET_GROUP("target_group", "targetGroup");
 
     private final String label;
     private final String field;

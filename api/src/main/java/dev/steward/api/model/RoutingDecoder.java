@@ -2,7 +2,9 @@ package dev.steward.api.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,6 +32,24 @@ public final class RoutingDecoder {
                 ? fallbackTargetsAt(document, "fallbackTargets")
                 : FallbackTargets.NONE;
         return new RoutingDocument(groups, fallback);
+    }
+
+    /**
+     * The body of a change of one group, {@code {"routePrefix": ..., "targets": [...]}}: the shape of one
+     * element of {@code targetGroups}, whose {@code name}, when given, must be {@code name}.
+     */
+    public static TargetGroup group(Object tree, String name) {
+        ModelRules.requireName("name", name);
+        if (tree instanceof Map<?, ?> object && object.get("name") != null && !name.equals(object.get("name"))) {
+            throw new InvalidBroadcastException("name", "must be " + ModelRules.quote(name) + ", the group of the path, found "
+                    + TreeReader.describe(object.get("name")));
+        }
+        if (tree instanceof Map<?, ?> object && object.get("name") == null) {
+            Map<Object, Object> named = new LinkedHashMap<>(object);
+            named.put("name", name);
+            return group("", named);
+        }
+        return group("", tree);
     }
 
     /** A body of the form {@code {"targetGroups": [...]}}. */

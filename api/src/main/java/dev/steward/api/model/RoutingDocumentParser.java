@@ -50,6 +50,7 @@ public final class RoutingDocumentParser {
             return switch (kind) {
                 case TARGET_GROUPS -> RoutingDecoder.targetGroups(root.unwrapped());
                 case FALLBACK_TARGETS -> RoutingDecoder.fallbackTargets(root.unwrapped());
+                case TARGET_GROUP -> throw new IllegalArgumentException("a document holds a whole kind, not one group");
             };
         } catch (InvalidBroadcastException problem) {
             throw withOrigin(problem, root, originName);

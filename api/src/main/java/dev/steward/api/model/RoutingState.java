@@ -17,12 +17,20 @@ public record RoutingState(long revision, TargetGroups targetGroups, FallbackTar
         requireNonNull(fallbackTargets, "fallbackTargets is null");
     }
 
-    /** This state with one broadcast applied, at a new revision. */
+    /**
+     * This state with one broadcast applied, at a new revision.
+     *
+     * @throws InvalidBroadcastException when a group put clashes with another group's name or route
+     * @throws UnknownGroupException when a group removal names no group of this state
+     */
     public RoutingState with(Broadcast broadcast, long newRevision) {
         requireNonNull(broadcast, "broadcast is null");
         return switch (broadcast) {
             case TargetGroups groups -> new RoutingState(newRevision, groups, fallbackTargets);
             case FallbackTargets fallback -> new RoutingState(newRevision, targetGroups, fallback);
+            case TargetGroupPut put -> new RoutingState(newRevision, targetGroups.with(put.group()), fallbackTargets);
+            case TargetGroupRemoval removal -> new RoutingState(newRevision, targetGroups.without(removal.name()),
+                    fallbackTargets);
         };
     }
 }

@@ -1,10 +1,9 @@
 package dev.steward.bench.engine;
 
-import dev.steward.api.ApplyMode;
-import dev.steward.api.ApplyOutcome;
-import dev.steward.api.BackendStatus;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.proxy.ApplyOutcome;
+import dev.steward.api.proxy.BackendStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,7 +19,7 @@ final class CountingBackend implements ProxyBackend {
     @Override
     public ApplyOutcome apply(RoutingState state) {
         applies.incrementAndGet();
-        return new ApplyOutcome(ApplyMode.RUNTIME, "counted");
+        return ApplyOutcome.runtime("counted");
     }
 
     @Override
@@ -38,7 +37,7 @@ final class CountingBackend implements ProxyBackend {
 
     @Override
     public BackendStatus status() {
-        return new BackendStatus(OptionalLong.empty(), 0, 0, Optional.empty(), List.of(), "counting");
+        return BackendStatus.builder().detail("counting").build();
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.steward.bench.model;
 
+import dev.steward.api.model.FallbackTargets;
 import dev.steward.api.model.RoutingDecoder;
 import dev.steward.api.model.RoutingEncoder;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
-import dev.steward.api.model.FallbackTargets;
 import dev.steward.api.model.TargetGroups;
 import java.util.ArrayList;
 import java.util.List;

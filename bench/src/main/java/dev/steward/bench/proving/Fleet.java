@@ -2,13 +2,13 @@ package dev.steward.bench.proving;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.PortsExhaustedException;
-import dev.steward.api.ReleaseMode;
 import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
+import dev.steward.api.ports.PortsExhaustedException;
+import dev.steward.api.ports.ReleaseMode;
 import dev.steward.core.demo.DemoReplica;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.steward.bench.proving;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.PortsExhaustedException;
 import dev.steward.api.model.HealthCheck;
+import dev.steward.api.ports.PortsExhaustedException;
 import dev.steward.core.demo.DemoReplica;
 import dev.steward.testkit.FreePort;
 import java.time.Duration;

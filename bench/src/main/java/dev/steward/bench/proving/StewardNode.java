@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Injector;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
-import dev.steward.api.TimeSource;
 import dev.steward.api.model.Broadcast;
+import dev.steward.api.time.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Daemon;
 import dev.steward.core.daemon.StewardModule;
@@ -129,7 +129,7 @@ final class StewardNode implements AutoCloseable {
     }
 
     URI proxy() {
-        return backend.frontend().orElseThrow(() -> new IllegalStateException(backend.describe() + " names no frontend"));
+        return backend.status().frontend().orElseThrow(() -> new IllegalStateException(backend.describe() + " names no frontend"));
     }
 
     /** HAProxy's admin socket, where the HAProxy plugin keeps it under its data directory. */

@@ -2,7 +2,7 @@ package dev.steward.core.cli;
 
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
-import dev.steward.api.Settings;
+import dev.steward.api.config.Settings;
 import dev.steward.core.config.LoadedConfig;
 import java.util.ArrayList;
 import java.util.List;

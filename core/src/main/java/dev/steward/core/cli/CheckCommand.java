@@ -2,13 +2,13 @@ package dev.steward.core.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.ApplyException;
-import dev.steward.api.ConfigProblem;
-import dev.steward.api.InvalidConfigException;
 import dev.steward.api.ProxyBackend;
-import dev.steward.api.TimeSource;
+import dev.steward.api.config.ConfigProblem;
+import dev.steward.api.config.InvalidConfigException;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.proxy.ApplyException;
+import dev.steward.api.time.TimeSource;
 import dev.steward.core.config.StewardSettings;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
@@ -73,7 +73,7 @@ final class CheckCommand implements Command {
         }
         try (ProxyBackend backend = plugins.backend()) {
             section("Proxy");
-            backend.describe().lines().forEach(line -> out.println("  " + line));
+            backend.describe().lines().forEach(described -> out.println("  " + described));
             state(bootstrapped, line, problems).ifPresent(routing -> verify(backend, routing, problems));
         } catch (ApplyException unusable) {
             problems.add(new Problem("proxy backend: " + unusable.getMessage(),

@@ -2,8 +2,8 @@ package dev.steward.core.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.ConfigProblem;
-import dev.steward.api.InvalidConfigException;
+import dev.steward.api.config.ConfigProblem;
+import dev.steward.api.config.InvalidConfigException;
 import dev.steward.core.daemon.Bootstrap;
 import java.io.PrintStream;
 import java.nio.file.Path;

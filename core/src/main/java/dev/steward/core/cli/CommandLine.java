@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import dev.steward.api.ProxyStop;
+import dev.steward.api.proxy.ProxyStop;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.CreationException;
 import com.google.inject.Injector;
 import com.typesafe.config.ConfigFactory;
-import dev.steward.api.TimeSource;
+import dev.steward.api.time.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.StewardModule;

@@ -3,8 +3,8 @@ package dev.steward.core.cli;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.CommandContext;
-import dev.steward.api.ConfigProblem;
-import dev.steward.api.InvalidConfigException;
+import dev.steward.api.config.ConfigProblem;
+import dev.steward.api.config.InvalidConfigException;
 import dev.steward.core.plugin.DiscoveredCommand;
 import dev.steward.core.plugin.PluginCatalog;
 import java.io.PrintStream;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 interface PluginDiscovery {
     /**
      * @param required whether a missing file is an error (it was named on the command line)
-     * @throws dev.steward.api.InvalidConfigException when core's keys cannot be read
+     * @throws dev.steward.api.config.InvalidConfigException when core's keys cannot be read
      */
     PluginCatalog discover(Path configFile, boolean required);
 }

@@ -3,9 +3,9 @@ package dev.steward.core.cli;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.ProxyBackend;
-import dev.steward.api.TimeSource;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.time.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.PluginAssembly;

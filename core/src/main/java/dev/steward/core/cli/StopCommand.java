@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.steward.api.ProxyStop;
+import dev.steward.api.proxy.ProxyStop;
 import dev.steward.core.config.ApiSettings;
 import dev.steward.core.daemon.Bootstrap;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.steward.core.config;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.Settings;
+import dev.steward.api.config.Settings;
 import dev.steward.api.model.ModelRules;
 import java.net.InetAddress;
 

@@ -3,7 +3,7 @@ package dev.steward.core.config;
 import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
-import dev.steward.api.ConfigProblem;
+import dev.steward.api.config.ConfigProblem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

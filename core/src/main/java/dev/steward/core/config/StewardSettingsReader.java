@@ -1,6 +1,6 @@
 package dev.steward.core.config;
 
-import dev.steward.api.Settings;
+import dev.steward.api.config.Settings;
 import dev.steward.api.model.ModelRules;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

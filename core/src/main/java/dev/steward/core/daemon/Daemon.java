@@ -3,7 +3,7 @@ package dev.steward.core.daemon;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.ProxyBackend;
-import dev.steward.api.ProxyStop;
+import dev.steward.api.proxy.ProxyStop;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.http.ApiServer;
 import dev.steward.core.http.HttpSourceJournal;
@@ -41,7 +41,7 @@ public final class Daemon {
         ProxyBackend backend = plugins.backend();
         lifeCycle.add("port policy", service(() -> {}, plugins.portPolicy()::close));
         lifeCycle.add("proxy backend", service(backend::start,
-                () -> backend.close(proxyStop.get().orElseGet(backend::onStop))));
+                () -> proxyStop.get().ifPresentOrElse(backend::close, backend::close)));
         for (NamedSource source : plugins.sources()) {
             lifeCycle.add("source " + source.name(),
                     service(() -> source.source().start(engine.sink(source.name())), source.source()::close));

@@ -6,16 +6,16 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.steward.api.BroadcastSource;
 import dev.steward.api.BroadcastSourceProvider;
-import dev.steward.api.ConfigProblem;
-import dev.steward.api.InvalidConfigException;
-import dev.steward.api.Metrics;
 import dev.steward.api.PluginContext;
 import dev.steward.api.PluginProvider;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.PortPolicyProvider;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.ProxyBackendProvider;
-import dev.steward.api.TimeSource;
+import dev.steward.api.config.ConfigProblem;
+import dev.steward.api.config.InvalidConfigException;
+import dev.steward.api.metrics.Metrics;
+import dev.steward.api.time.TimeSource;
 import dev.steward.core.config.PortGateScope;
 import dev.steward.core.config.StewardSettings;
 import dev.steward.core.plugin.PluginKind;
@@ -78,7 +78,7 @@ public final class PluginAssembly {
      */
     private void requireFleetSource(StewardSettings settings, List<NamedSource> sources) {
         long named = settings.broadcastSources().stream().filter(name -> !name.equals(HTTP_SOURCE)).count();
-        boolean fleetKnown = sources.stream().anyMatch(source -> source.source().fleetSettled().isPresent());
+        boolean fleetKnown = sources.stream().anyMatch(source -> source.source().fleet().isPresent());
         if (settings.portGate() == PortGateScope.FLEET && !fleetKnown && sources.size() == named) {
             problems.add(new ConfigProblem("steward.port-gate.scope", "fleet needs a broadcast source shared by a fleet"
                     + " of nodes, such as etcd; none of " + settings.broadcastSources() + " is one", ""));

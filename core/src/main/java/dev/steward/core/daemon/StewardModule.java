@@ -8,11 +8,11 @@ import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.Stage;
-import dev.steward.api.BroadcastSource;
-import dev.steward.api.Metrics;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
-import dev.steward.api.TimeSource;
+import dev.steward.api.metrics.Metrics;
+import dev.steward.api.source.FleetView;
+import dev.steward.api.time.TimeSource;
 import dev.steward.core.config.StewardSettings;
 import dev.steward.core.engine.ApplyListener;
 import dev.steward.core.engine.ApplyScheduler;
@@ -56,7 +56,7 @@ public final class StewardModule extends AbstractModule {
     /**
      * Creates the configured plugins, then the injector that wires them into a daemon.
      *
-     * @throws dev.steward.api.InvalidConfigException listing every plugin's bad settings
+     * @throws dev.steward.api.config.InvalidConfigException listing every plugin's bad settings
      */
     public static Injector createInjector(Bootstrapped bootstrapped, TimeSource time) {
         PrometheusMetrics metrics = new PrometheusMetrics();
@@ -85,7 +85,7 @@ public final class StewardModule extends AbstractModule {
     @Provides
     @Singleton
     PortGate portGate(StewardSettings settings) {
-        List<BroadcastSource> sources = plugins.sources().stream().map(NamedSource::source).toList();
+        List<FleetView> sources = plugins.sources().stream().flatMap(source -> source.source().fleet().stream()).toList();
         return new PortGate(plugins.portPolicy(), plugins.backend(), settings.portGate(), sources, metrics);
     }
 

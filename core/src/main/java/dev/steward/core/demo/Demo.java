@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Injector;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
-import dev.steward.api.ProxyStop;
+import dev.steward.api.proxy.ProxyStop;
 import dev.steward.core.daemon.Daemon;
 import dev.steward.core.engine.EngineStatus;
 import dev.steward.core.engine.ReloadEngine;
@@ -53,7 +53,7 @@ public final class Demo {
         Daemon daemon = injector.getInstance(Daemon.class);
         ReloadEngine engine = injector.getInstance(ReloadEngine.class);
         ProxyBackend backend = injector.getInstance(ProxyBackend.class);
-        URI proxy = backend.frontend().orElseThrow(() -> new IllegalStateException(
+        URI proxy = backend.status().frontend().orElseThrow(() -> new IllegalStateException(
                 "the proxy backend " + backend.describe() + " does not say where clients reach it; the demo needs that"));
         daemon.start();
         try (DemoFleet fleet = new DemoFleet(engine, injector.getInstance(PortPolicy.class), DEPLOYMENTS, System.nanoTime())) {

@@ -2,12 +2,12 @@ package dev.steward.core.demo;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.PortLease;
 import dev.steward.api.PortPolicy;
-import dev.steward.api.ReleaseMode;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
+import dev.steward.api.ports.PortLease;
+import dev.steward.api.ports.ReleaseMode;
 import dev.steward.core.engine.ReloadEngine;
 import java.time.Duration;
 import java.util.ArrayList;

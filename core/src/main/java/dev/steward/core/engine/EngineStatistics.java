@@ -2,10 +2,10 @@ package dev.steward.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.ApplyMode;
-import dev.steward.api.Metrics;
+import dev.steward.api.metrics.Metrics;
 import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
+import dev.steward.api.proxy.ApplyMode;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

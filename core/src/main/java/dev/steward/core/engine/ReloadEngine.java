@@ -2,18 +2,17 @@ package dev.steward.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.ApplyException;
-import dev.steward.api.ApplyMode;
-import dev.steward.api.ApplyOutcome;
-import dev.steward.api.BroadcastSink;
-import dev.steward.api.Metrics;
-import dev.steward.api.NotAcceptedException;
 import dev.steward.api.ProxyBackend;
-import dev.steward.api.TimeSource;
+import dev.steward.api.metrics.Metrics;
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.proxy.ApplyException;
+import dev.steward.api.proxy.ApplyMode;
+import dev.steward.api.proxy.ApplyOutcome;
+import dev.steward.api.source.NotAcceptedException;
+import dev.steward.api.time.TimeSource;
 import dev.steward.core.config.CoalesceSettings;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -14,6 +14,8 @@ import dev.steward.api.model.FallbackTargets;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingDecoder;
 import dev.steward.api.model.RoutingEncoder;
+import dev.steward.api.model.TargetGroupPut;
+import dev.steward.api.model.TargetGroupRemoval;
 import dev.steward.api.model.TargetGroups;
 import dev.steward.core.engine.SourceSink;
 import dev.steward.core.storage.AtomicFile;
@@ -123,6 +125,8 @@ public final class HttpSourceJournal implements SourceSink {
                         groups.groups().stream().map(RoutingEncoder::group).toList());
                 case FallbackTargets fallback -> tree.put(BroadcastKind.FALLBACK_TARGETS.field(),
                         RoutingEncoder.targets(fallback.targets()));
+                case TargetGroupPut put -> throw new IllegalArgumentException("the journal holds whole kinds, not " + put);
+                case TargetGroupRemoval removal -> throw new IllegalArgumentException("the journal holds whole kinds, not " + removal);
             }
         }
         try {

@@ -2,13 +2,13 @@ package dev.steward.core.http;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.NodePorts;
-import dev.steward.api.PortLease;
 import dev.steward.api.PortPolicy;
-import dev.steward.api.PortRequestException;
-import dev.steward.api.PortsExhaustedException;
-import dev.steward.api.QuarantinedPort;
-import dev.steward.api.ReleaseMode;
+import dev.steward.api.ports.NodePorts;
+import dev.steward.api.ports.PortLease;
+import dev.steward.api.ports.PortRequestException;
+import dev.steward.api.ports.PortsExhaustedException;
+import dev.steward.api.ports.QuarantinedPort;
+import dev.steward.api.ports.ReleaseMode;
 import dev.steward.core.engine.ReloadEngine;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;

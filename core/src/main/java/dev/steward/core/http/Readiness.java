@@ -2,7 +2,7 @@ package dev.steward.core.http;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.BackendStatus;
+import dev.steward.api.proxy.BackendStatus;
 import dev.steward.core.engine.EngineStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;

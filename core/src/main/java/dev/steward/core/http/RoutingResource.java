@@ -2,11 +2,11 @@ package dev.steward.core.http;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingDecoder;
+import dev.steward.api.source.NotAcceptedException;
 import dev.steward.core.engine.SourceSink;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package dev.steward.core.http;
 
-import dev.steward.api.BackendStatus;
-import dev.steward.api.RetiringProcess;
+import dev.steward.api.proxy.BackendStatus;
 import dev.steward.core.engine.EngineStatus;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The answer of {@code GET /v1/status} in the shape of INTERFACES.md, plus {@code degraded} and the
- * proxy's retiring processes. JSON {@code null} stands only for a value that does not exist yet:
+ * The answer of {@code GET /v1/status} in the shape of INTERFACES.md, plus {@code degraded}, where
+ * clients reach the proxy and the facts only the proxy backend knows (HAProxy's spawn counter, stderr
+ * file and old processes). JSON {@code null} stands only for a value that does not exist yet:
  * no revision applied, no process running, no error.
  */
 final class StatusDocument {
@@ -24,19 +24,13 @@ final class StatusDocument {
         tree.put("broadcasts", object("accepted", engine.accepted(), "rejected", engine.rejected(), "coalesced",
                 engine.coalesced()));
         Map<String, Object> haproxy = object("pid", backend.pid().isPresent() ? backend.pid().getAsLong() : null,
-                "spawn", backend.spawn(), "restarts", backend.restarts());
-        haproxy.put("stderrLog", backend.stderrLog().orElse(null));
-        haproxy.put("detail", backend.detail());
-        haproxy.put("retiring", retiring(backend.retiring()));
+                "restarts", backend.restarts(), "detail", backend.detail());
+        backend.frontend().ifPresent(frontend -> haproxy.put("frontend", frontend.toString()));
+        backend.details().forEach((name, value) -> haproxy.put(name, value instanceof Optional<?> fact ? fact.orElse(null) : value));
         tree.put("haproxy", haproxy);
         tree.put("lastError", engine.lastError().orElse(null));
         tree.put("degraded", engine.degraded());
         return tree;
-    }
-
-    private static List<Object> retiring(List<RetiringProcess> processes) {
-        return processes.stream().<Object>map(process -> object("pid", process.pid(), "revision", process.revision(),
-                "since", process.since().toString())).toList();
     }
 
     private static Map<String, Object> object(Object... keysAndValues) {

@@ -3,8 +3,8 @@ package dev.steward.core.http;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.ProxyBackend;
-import dev.steward.api.ProxyStop;
 import dev.steward.api.model.ModelRules;
+import dev.steward.api.proxy.ProxyStop;
 import dev.steward.core.lifecycle.StopRequests;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ final class StopResource {
         ProxyStop how = request.query().get(PROXY)
                 .map(value -> ProxyStop.parse(value).orElseThrow(() -> ApiException.badRequest(PROXY,
                         PROXY + ": expected " + ProxyStop.EXPECTED + ", found " + ModelRules.quote(value))))
-                .orElseGet(backend::onStop);
+                .orElseGet(() -> backend.status().onStop());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("pid", ProcessHandle.current().pid());
         answer.put(PROXY, how.label());

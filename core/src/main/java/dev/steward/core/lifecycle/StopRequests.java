@@ -2,7 +2,7 @@ package dev.steward.core.lifecycle;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.ProxyStop;
+import dev.steward.api.proxy.ProxyStop;
 import java.util.Optional;
 import java.util.function.Consumer;
 

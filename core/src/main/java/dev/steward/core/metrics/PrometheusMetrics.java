@@ -2,7 +2,7 @@ package dev.steward.core.metrics;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.Metrics;
+import dev.steward.api.metrics.Metrics;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;

@@ -2,12 +2,11 @@ package dev.steward.core.ports;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.BroadcastSource;
-import dev.steward.api.Metrics;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
-import dev.steward.api.RetiringProcess;
+import dev.steward.api.metrics.Metrics;
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.source.FleetView;
 import dev.steward.core.config.PortGateScope;
 import dev.steward.core.engine.ApplyListener;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class PortGate implements ApplyListener {
     private final PortPolicy policy;
     private final ProxyBackend backend;
     private final PortGateScope scope;
-    private final List<BroadcastSource> sources;
+    private final List<FleetView> sources;
     private final Metrics.GaugeMetric settledGauge;
     private OptionalLong applied = OptionalLong.empty();
     private long settled = -1;
@@ -39,7 +38,7 @@ public final class PortGate implements ApplyListener {
     /**
      * @param sources told where this node settled; those that know a fleet report where it settled
      */
-    public PortGate(PortPolicy policy, ProxyBackend backend, PortGateScope scope, List<BroadcastSource> sources,
+    public PortGate(PortPolicy policy, ProxyBackend backend, PortGateScope scope, List<FleetView> sources,
             Metrics metrics) {
         this.policy = requireNonNull(policy, "policy is null");
         this.backend = requireNonNull(backend, "backend is null");
@@ -62,12 +61,9 @@ public final class PortGate implements ApplyListener {
             return;
         }
         long local = applied.getAsLong();
-        for (RetiringProcess process : backend.status().retiring()) {
-            local = Math.min(local, process.revision());
-        }
-        OptionalLong draining = backend.oldestRoutedRevision();
-        if (draining.isPresent()) {
-            local = Math.min(local, draining.getAsLong());
+        OptionalLong routed = backend.oldestRoutedRevision();
+        if (routed.isPresent()) {
+            local = Math.min(local, routed.getAsLong());
         }
         if (local > settled) {
             settled = local;
@@ -101,7 +97,7 @@ public final class PortGate implements ApplyListener {
     /** The oldest revision the fleet-aware sources report; 0 under the fleet scope when none has reported. */
     private OptionalLong fleetSettled() {
         OptionalLong oldest = OptionalLong.empty();
-        for (BroadcastSource source : sources) {
+        for (FleetView source : sources) {
             OptionalLong reported = source.fleetSettled();
             if (reported.isPresent() && (oldest.isEmpty() || reported.getAsLong() < oldest.getAsLong())) {
                 oldest = reported;
@@ -111,7 +107,7 @@ public final class PortGate implements ApplyListener {
     }
 
     private void tellSources(long revision) {
-        for (BroadcastSource source : sources) {
+        for (FleetView source : sources) {
             try {
                 source.settled(revision);
             } catch (RuntimeException problem) {

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.BroadcastSink;
 import dev.steward.api.BroadcastSource;
-import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingDocument;
 import dev.steward.api.model.RoutingDocumentParser;
+import dev.steward.api.source.NotAcceptedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

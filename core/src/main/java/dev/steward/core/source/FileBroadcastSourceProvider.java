@@ -3,7 +3,7 @@ package dev.steward.core.source;
 import dev.steward.api.BroadcastSource;
 import dev.steward.api.BroadcastSourceProvider;
 import dev.steward.api.PluginContext;
-import dev.steward.api.Settings;
+import dev.steward.api.config.Settings;
 import java.time.Duration;
 
 /** The built-in {@code file} source: a routing state file watched for edits. */

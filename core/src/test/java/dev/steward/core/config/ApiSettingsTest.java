@@ -3,8 +3,8 @@ package dev.steward.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.api.ConfigProblem;
-import dev.steward.api.InvalidConfigException;
+import dev.steward.api.config.ConfigProblem;
+import dev.steward.api.config.InvalidConfigException;
 import dev.steward.core.daemon.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Files;

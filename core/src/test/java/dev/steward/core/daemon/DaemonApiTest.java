@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
-import dev.steward.api.TimeSource;
+import dev.steward.api.time.TimeSource;
 import dev.steward.core.http.ApiServer;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.testing.ApiClient;

@@ -2,7 +2,7 @@ package dev.steward.core.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.api.ProxyStop;
+import dev.steward.api.proxy.ProxyStop;
 import dev.steward.core.demo.LoadLoop;
 import dev.steward.core.demo.LoadReport;
 import dev.steward.core.testing.Answer;

@@ -3,8 +3,8 @@ package dev.steward.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.source.NotAcceptedException;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.testing.ManualTime;

@@ -1,6 +1,6 @@
 package dev.steward.core.http;
 
-import dev.steward.api.TimeSource;
+import dev.steward.api.time.TimeSource;
 import dev.steward.core.config.ApiSettings;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.engine.ExecutorApplyScheduler;

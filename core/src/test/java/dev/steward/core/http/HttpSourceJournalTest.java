@@ -3,10 +3,10 @@ package dev.steward.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
+import dev.steward.api.source.NotAcceptedException;
 import dev.steward.core.engine.SourceSink;
 import dev.steward.core.testing.Routing;
 import java.io.IOException;

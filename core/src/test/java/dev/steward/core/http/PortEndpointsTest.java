@@ -2,7 +2,7 @@ package dev.steward.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.api.ReleaseMode;
+import dev.steward.api.ports.ReleaseMode;
 import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.ApiClient;
 import dev.steward.core.testing.FakePortPolicy;

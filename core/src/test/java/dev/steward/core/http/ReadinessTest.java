@@ -3,7 +3,7 @@ package dev.steward.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.steward.api.BackendStatus;
+import dev.steward.api.proxy.BackendStatus;
 import dev.steward.core.engine.EngineStatus;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ReadinessTest {
     private static final BackendStatus RUNNING =
-            new BackendStatus(OptionalLong.of(100), 1, 0, Optional.empty(), List.of(), "serving");
+            BackendStatus.builder().pid(100).detail("serving").build();
 
     private static EngineStatus engine(long received, Optional<Long> applied, Optional<String> lastError) {
         return new EngineStatus(received, applied, 0, 0, 0, 0, 0, 0, 0, false, lastError);
@@ -45,7 +45,7 @@ class ReadinessTest {
 
     @Test
     void notReadyWhenTheProxyIsNotRunning() {
-        BackendStatus restarting = new BackendStatus(OptionalLong.empty(), 3, 1, Optional.empty(), List.of(), "restarting in 2s");
+        BackendStatus restarting = BackendStatus.builder().restarts(1).detail("restarting in 2s").build();
 
         Readiness readiness = Readiness.of(engine(7, Optional.of(7L), Optional.empty()), restarting);
 

@@ -2,7 +2,7 @@ package dev.steward.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.api.ProxyStop;
+import dev.steward.api.proxy.ProxyStop;
 import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.ApiClient;
 import java.util.concurrent.BlockingQueue;

@@ -2,15 +2,12 @@ package dev.steward.core.ports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.api.BackendStatus;
-import dev.steward.api.BroadcastSink;
-import dev.steward.api.BroadcastSource;
-import dev.steward.api.NodePorts;
-import dev.steward.api.PortLease;
 import dev.steward.api.PortPolicy;
-import dev.steward.api.ReleaseMode;
-import dev.steward.api.RetiringProcess;
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.ports.NodePorts;
+import dev.steward.api.ports.PortLease;
+import dev.steward.api.ports.ReleaseMode;
+import dev.steward.api.source.FleetView;
 import dev.steward.core.config.PortGateScope;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.testing.RecordingBackend;
@@ -52,14 +49,8 @@ class PortGateTest {
         @Override
         public void close() {}
     };
-    private List<RetiringProcess> retiring = List.of();
     private OptionalLong draining = OptionalLong.empty();
     private final RecordingBackend backend = new RecordingBackend() {
-        @Override
-        public BackendStatus status() {
-            return new BackendStatus(OptionalLong.of(2), 2, 0, Optional.empty(), retiring, "serving");
-        }
-
         @Override
         public OptionalLong oldestRoutedRevision() {
             return draining;
@@ -68,10 +59,7 @@ class PortGateTest {
 
     private final List<Long> settled = new ArrayList<>();
     private OptionalLong fleet = OptionalLong.of(0);
-    private final BroadcastSource fleetSource = new BroadcastSource() {
-        @Override
-        public void start(BroadcastSink sink) {}
-
+    private final FleetView fleetSource = new FleetView() {
         @Override
         public void settled(long revision) {
             settled.add(revision);
@@ -81,9 +69,6 @@ class PortGateTest {
         public OptionalLong fleetSettled() {
             return fleet;
         }
-
-        @Override
-        public void close() {}
     };
 
     private PortGate gate(PortGateScope scope) {
@@ -115,19 +100,6 @@ class PortGateTest {
     }
 
     @Test
-    void anOldProcessHoldsTheGateAtTheRevisionItStillRoutesUntilItExits() {
-        PortGate gate = gate(PortGateScope.NODE);
-        retiring = List.of(new RetiringProcess(1, 3, Instant.EPOCH));
-
-        gate.applied(revision(5));
-        assertThat(confirmed).containsExactly(3L);
-
-        retiring = List.of();
-        gate.refresh();
-        assertThat(confirmed).containsExactly(3L, 5L);
-    }
-
-    @Test
     void neverConfirmsBeforeTheFirstApplyNorTheSameRevisionTwice() {
         PortGate gate = gate(PortGateScope.NODE);
         gate.refresh();
@@ -139,11 +111,11 @@ class PortGateTest {
     @Test
     void sourcesHearWhereThisNodeSettledEachTimeItMovesOn() {
         PortGate gate = gate(PortGateScope.NODE);
-        retiring = List.of(new RetiringProcess(1, 3, Instant.EPOCH));
+        draining = OptionalLong.of(3);
         gate.applied(revision(5));
         gate.refresh();
 
-        retiring = List.of();
+        draining = OptionalLong.empty();
         gate.refresh();
 
         assertThat(settled).containsExactly(3L, 5L);

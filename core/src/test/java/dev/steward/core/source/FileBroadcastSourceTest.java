@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.api.BroadcastSink;
-import dev.steward.api.NotAcceptedException;
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.TargetGroups;
+import dev.steward.api.source.NotAcceptedException;
 import dev.steward.testkit.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package dev.steward.core.testing;
 
-import dev.steward.api.NodePorts;
-import dev.steward.api.PortLease;
 import dev.steward.api.PortPolicy;
-import dev.steward.api.PortRequestException;
-import dev.steward.api.PortsExhaustedException;
-import dev.steward.api.QuarantinedPort;
-import dev.steward.api.ReleaseMode;
 import dev.steward.api.model.ModelRules;
+import dev.steward.api.ports.NodePorts;
+import dev.steward.api.ports.PortLease;
+import dev.steward.api.ports.PortRequestException;
+import dev.steward.api.ports.PortsExhaustedException;
+import dev.steward.api.ports.QuarantinedPort;
+import dev.steward.api.ports.ReleaseMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

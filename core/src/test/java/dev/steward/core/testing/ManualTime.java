@@ -2,7 +2,7 @@ package dev.steward.core.testing;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.api.TimeSource;
+import dev.steward.api.time.TimeSource;
 import dev.steward.core.engine.ApplyScheduler;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.steward.core.testing;
 
-import dev.steward.api.ApplyException;
-import dev.steward.api.ApplyMode;
-import dev.steward.api.ApplyOutcome;
-import dev.steward.api.BackendStatus;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.proxy.ApplyException;
+import dev.steward.api.proxy.ApplyMode;
+import dev.steward.api.proxy.ApplyOutcome;
+import dev.steward.api.proxy.BackendStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -40,7 +40,7 @@ public class RecordingBackend implements ProxyBackend {
             throw new ApplyException(ApplyMode.RELOAD, "injected failure");
         }
         applied.add(state);
-        return new ApplyOutcome(ApplyMode.RELOAD, "recorded");
+        return ApplyOutcome.reload("recorded");
     }
 
     @Override
@@ -58,8 +58,11 @@ public class RecordingBackend implements ProxyBackend {
 
     @Override
     public BackendStatus status() {
-        return new BackendStatus(running ? OptionalLong.of(FAKE_PID) : OptionalLong.empty(), running ? 1 : 0, 0,
-                Optional.empty(), List.of(), running ? "recording" : "not started");
+        BackendStatus.Builder status = BackendStatus.builder().detail(running ? "recording" : "not started");
+        if (running) {
+            status.pid(FAKE_PID);
+        }
+        return status.build();
     }
 
     @Override

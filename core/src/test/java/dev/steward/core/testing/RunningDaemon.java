@@ -3,8 +3,8 @@ package dev.steward.core.testing;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Injector;
-import dev.steward.api.ProxyStop;
-import dev.steward.api.TimeSource;
+import dev.steward.api.proxy.ProxyStop;
+import dev.steward.api.time.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.Daemon;

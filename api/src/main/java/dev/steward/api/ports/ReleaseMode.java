@@ -1,4 +1,4 @@
-package dev.steward.api;
+package dev.steward.api.ports;
 
 /** What happens to a released port. */
 public enum ReleaseMode {

@@ -1,4 +1,4 @@
-package dev.steward.api;
+package dev.steward.api.metrics;
 
 /**
  * Where plugins register the metrics they expose. Names follow Prometheus rules

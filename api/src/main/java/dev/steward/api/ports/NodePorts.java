@@ -1,4 +1,4 @@
-package dev.steward.api;
+package dev.steward.api.ports;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package dev.steward.api;
+package dev.steward.api.source;
 
 import java.io.Serial;
 

@@ -1,4 +1,4 @@
-package dev.steward.api;
+package dev.steward.api.proxy;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.steward.api;
+package dev.steward.api.proxy;
 
 /** How an apply reached the proxy. */
 public enum ApplyMode {
