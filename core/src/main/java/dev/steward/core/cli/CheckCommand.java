@@ -73,7 +73,7 @@ final class CheckCommand implements Command {
         }
         try (ProxyBackend backend = plugins.backend()) {
             section("Proxy");
-            backend.describe().lines().forEach(line -> out.println("  " + line));
+            backend.describe().lines().forEach(described -> out.println("  " + described));
             state(bootstrapped, line, problems).ifPresent(routing -> verify(backend, routing, problems));
         } catch (ApplyException unusable) {
             problems.add(new Problem("proxy backend: " + unusable.getMessage(),
