@@ -15,13 +15,21 @@ import java.util.Optional;
  * The server-state file a new process loads, made from the old process's {@code show servers state}.
  * HAProxy applies a saved address, port and weight over the configuration's, so a line is carried
  * over only for a slot that keeps its target at the same address and weight: a slot that now serves
- * another replica must not inherit the old one's health or address, nor a target its old weight.
+ * another replica must not inherit the old one's health or address, nor a target its old weight. A
+ * slot must also be ready in the old process: one set to maintenance or drain behind Steward's back
+ * (drift) would come up so in the new process, which would then not serve it until a repair.
  */
 final class ServerStateFile {
     /** A state file without servers: version 1 of the format. */
     static final String EMPTY = "1\n";
 
     private static final String VERSION = "1";
+    /**
+     * The admin-state flags that {@code set server ... state maint|drain} sets (HAProxy's FMAINT and
+     * FDRAIN). A slot that started {@code disabled} keeps the configuration's flag (CMAINT, 0x04)
+     * while it serves, so only these two tell drift.
+     */
+    private static final int FORCED_MAINT_OR_DRAIN = 0x01 | 0x08;
 
     private ServerStateFile() {}
 
@@ -36,7 +44,7 @@ final class ServerStateFile {
         }
         List<String> columns = Arrays.asList(lines.get(1).substring(2).strip().split(" "));
         Columns at = new Columns(column(columns, "be_name"), column(columns, "srv_name"), column(columns, "srv_addr"),
-                column(columns, "srv_port"), column(columns, "srv_uweight"));
+                column(columns, "srv_port"), column(columns, "srv_uweight"), column(columns, "srv_admin_state"));
         Map<String, SlotPool> pools = plan.byBackend();
         List<String> kept = new ArrayList<>(List.of(VERSION, lines.get(1)));
         for (String line : lines.subList(2, lines.size())) {
@@ -53,9 +61,18 @@ final class ServerStateFile {
                 .flatMap(pool -> pool.slot(fields[at.server()]))
                 .flatMap(Slot::target);
         return target.isPresent()
+                && !forcedDown(fields[at.admin()])
                 && fields[at.port()].equals(Integer.toString(target.get().port()))
                 && fields[at.weight()].equals(Integer.toString(target.get().weight()))
                 && sameIp(target.get().host(), fields[at.address()]);
+    }
+
+    private static boolean forcedDown(String adminState) {
+        try {
+            return (Integer.parseInt(adminState) & FORCED_MAINT_OR_DRAIN) != 0;
+        } catch (NumberFormatException notANumber) {
+            return true;
+        }
     }
 
     /** A target named by DNS never matches: its address may have changed since. */
@@ -72,5 +89,5 @@ final class ServerStateFile {
         return index;
     }
 
-    private record Columns(int backend, int server, int address, int port, int weight) {}
+    private record Columns(int backend, int server, int address, int port, int weight, int admin) {}
 }

@@ -25,12 +25,14 @@ class SafeRetryTest extends RigTest {
     /** After the first check at start, none runs during a test: only live traffic can mark a replica down. */
     private static final HealthCheck NO_CHECK_IN_TIME = new HealthCheck(Optional.empty(), Duration.ofHours(1), 2, 3);
 
+    private static final int CLIENTS = 8;
+
     @Test
     void killingOneOfTwoReplicasUnderLoadCostsTheClientsNothing() {
         RawReplica doomed = rig.replica("doomed");
         RawReplica survivor = rig.replica("survivor");
         rig.backend(port).apply(state(1, group("app1", "/app1", doomed, survivor)));
-        LoadLoop load = rig.load(port, "/app1", 8);
+        LoadLoop load = rig.load(port, "/app1", CLIENTS);
         load.awaitMoreResponses(2000);
 
         long survivorBefore = survivor.hits();
@@ -43,7 +45,9 @@ class SafeRetryTest extends RigTest {
         assertThat(result.refused()).as(result.toString()).isZero();
         assertThat(result.non2xx()).as(result.toString()).isZero();
         assertThat(result.closedBeforeResponse()).as(result.toString()).isZero();
-        assertThat(survivor.hits() - survivorBefore).as("the survivor served what followed the kill").isGreaterThanOrEqualTo(3000);
+        // Each client may have had one answer from the doomed replica on its way back at the kill.
+        assertThat(survivor.hits() - survivorBefore).as("the survivor served what followed the kill")
+                .isGreaterThanOrEqualTo(3000 - CLIENTS);
     }
 
     @Test

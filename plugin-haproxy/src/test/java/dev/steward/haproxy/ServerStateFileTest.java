@@ -33,6 +33,26 @@ class ServerStateFileTest {
     }
 
     @Test
+    void aSlotSetToMaintenanceOrDrainBehindStewardsBackStartsAfresh() {
+        SlotPlan plan = new SlotAllocator(4).plan(state(new Target("127.0.0.1", 20001, "r1")));
+        for (String admin : List.of("1", "8", "9", "5", "12", "x", "")) {
+            String drifted = SLOT1_DOWN.replace("127.0.0.1 0 0 1 1", "127.0.0.1 0 " + admin + " 1 1");
+            String shown = String.join("\n", "1", HEADER, drifted) + "\n";
+
+            assertThat(ServerStateFile.carriedOver(shown, plan)).as("admin state %s", admin).isEqualTo("1\n" + HEADER + "\n");
+        }
+    }
+
+    @Test
+    void aSlotThatStartedDisabledAndNowServesKeepsItsState() {
+        SlotPlan plan = new SlotAllocator(4).plan(state(new Target("127.0.0.1", 20001, "r1")));
+        String once = SLOT1_DOWN.replace("127.0.0.1 0 0 1 1", "127.0.0.1 0 4 1 1");
+
+        assertThat(ServerStateFile.carriedOver(String.join("\n", "1", HEADER, once) + "\n", plan))
+                .isEqualTo("1\n" + HEADER + "\n" + once + "\n");
+    }
+
+    @Test
     void aTargetWhoseWeightChangedStartsAfresh() {
         SlotPlan plan = new SlotAllocator(4).plan(state(new Target("127.0.0.1", 20001, "r1", 5)));
 
