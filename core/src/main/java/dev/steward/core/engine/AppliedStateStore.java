@@ -1,6 +1,7 @@
 package dev.steward.core.engine;
 
 import dev.steward.api.model.RoutingState;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,21 @@ public interface AppliedStateStore {
      * @throws StateStoreException when the state cannot be stored
      */
     void save(RoutingState state);
+
+    /**
+     * What each source had delivered for the last applied state: a digest by source and kind, empty
+     * when none was stored.
+     *
+     * @throws StateStoreException when stored digests exist but cannot be read
+     */
+    Map<String, String> deliveries();
+
+    /**
+     * Stores what each source had delivered for the state just stored with {@link #save}.
+     *
+     * @throws StateStoreException when they cannot be stored
+     */
+    void saveDeliveries(Map<String, String> deliveries);
 
     /**
      * @return the highest revision the engine may have handed out; 0 when it never reserved any

@@ -6,6 +6,7 @@ import dev.steward.api.metrics.Metrics;
 import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.proxy.ApplyMode;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,6 +35,7 @@ final class EngineStatistics {
     private final Metrics.HistogramMetric applyDuration;
     private final Metrics.HistogramMetric convergence;
     private final Metrics.GaugeMetric revision;
+    private final Metrics.GaugeMetric failingSince;
 
     EngineStatistics(Metrics metrics) {
         requireNonNull(metrics, "metrics is null");
@@ -50,8 +52,11 @@ final class EngineStatistics {
             applies.initialize(mode.label(), OK);
             applies.initialize(mode.label(), FAILED);
         }
+        failingSince = metrics.gauge("steward_apply_failing_since_seconds",
+                "When the applies that keep failing started to (Unix time); 0 while applies succeed.");
         revision.set(0, RECEIVED_STAGE);
         revision.set(0, APPLIED_STAGE);
+        failingSince.set(0);
     }
 
     /** A source that will deliver: its series appear at 0. */
@@ -100,6 +105,10 @@ final class EngineStatistics {
         failed.incrementAndGet();
         applies.increment(mode.label(), FAILED);
         applyDuration.observe(durationNanos / NANOS_PER_SECOND);
+    }
+
+    void failing(Optional<EngineStatus.Failing> failing) {
+        failingSince.set(failing.map(since -> since.since().toEpochMilli() / 1000.0).orElse(0.0));
     }
 
     void converged(long nanosSinceAccepted) {

@@ -21,22 +21,29 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Stores the applied state as JSON and the revision reservation as a number in a file beside it
- * ({@code <file>.reserved}), each replaced atomically: a reservation is written far more often than
- * a large state.
+ * Stores the applied state as JSON, the revision reservation as a number in a file beside it
+ * ({@code <file>.reserved}) and what the sources had delivered in another ({@code <file>.deliveries}),
+ * each replaced atomically: a reservation is written far more often than a large state.
  */
 public final class FileAppliedStateStore implements AppliedStateStore {
+    private static final Logger LOG = LoggerFactory.getLogger(FileAppliedStateStore.class);
     private static final String REVISION = "revision";
 
     private final Path file;
     private final Path reservationFile;
+    private final Path deliveriesFile;
+    private Map<String, String> deliveriesWritten = Map.of();
     private final ObjectMapper json = new ObjectMapper();
 
     public FileAppliedStateStore(Path file) {
         this.file = requireNonNull(file, "file is null");
         this.reservationFile = file.resolveSibling(file.getFileName() + ".reserved");
+        this.deliveriesFile = file.resolveSibling(file.getFileName() + ".deliveries");
     }
 
     @Override
@@ -75,6 +82,46 @@ public final class FileAppliedStateStore implements AppliedStateStore {
         } catch (IOException unwritable) {
             throw new StateStoreException("cannot store the applied state in " + file + ": " + unwritable.getMessage(),
                     unwritable);
+        }
+    }
+
+    /** Unreadable digests are logged and forgotten: every source's first delivery is then news, as before they existed. */
+    @Override
+    public Map<String, String> deliveries() {
+        if (!Files.exists(deliveriesFile)) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> digests = new LinkedHashMap<>();
+            ConfigFactory.parseString(Files.readString(deliveriesFile, StandardCharsets.UTF_8),
+                            ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON).setOriginDescription(deliveriesFile.toString()))
+                    .root().unwrapped().forEach((key, digest) -> {
+                        if (!(digest instanceof String text)) {
+                            throw new ConfigException.Generic("the digest of \"" + key + "\" is not a string");
+                        }
+                        digests.put(key, text);
+                    });
+            deliveriesWritten = Map.copyOf(digests);
+            return deliveriesWritten;
+        } catch (IOException | ConfigException unreadable) {
+            LOG.warn("{} is unreadable ({}); each source's first delivery after this start counts as news", deliveriesFile,
+                    unreadable.getMessage());
+            return Map.of();
+        }
+    }
+
+    @Override
+    public void saveDeliveries(Map<String, String> deliveries) {
+        requireNonNull(deliveries, "deliveries is null");
+        if (deliveries.equals(deliveriesWritten)) {
+            return;
+        }
+        try {
+            AtomicFile.write(deliveriesFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(deliveries)));
+            deliveriesWritten = Map.copyOf(deliveries);
+        } catch (IOException unwritable) {
+            throw new StateStoreException("cannot store what the sources delivered in " + deliveriesFile + ": "
+                    + unwritable.getMessage(), unwritable);
         }
     }
 

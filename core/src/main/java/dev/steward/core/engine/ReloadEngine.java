@@ -5,20 +5,20 @@ import static java.util.Objects.requireNonNull;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.metrics.Metrics;
 import dev.steward.api.model.Broadcast;
-import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.proxy.ApplyException;
 import dev.steward.api.proxy.ApplyMode;
 import dev.steward.api.proxy.ApplyOutcome;
+import dev.steward.api.proxy.ReloadNeededException;
 import dev.steward.api.source.NotAcceptedException;
 import dev.steward.api.time.TimeSource;
 import dev.steward.core.config.CoalesceSettings;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,23 +26,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns any storm of broadcasts into a bounded number of applies of the newest state.
+ * Turns any storm of broadcasts into a bounded number of applies of the newest state, composed of a
+ * revision ledger, a coalescer (when to apply), a convergence timer and a failure record.
  *
- * <p>A broadcast replaces the state of its kind and, if no apply is pending, arms one a window
- * later; broadcasts before it fires are absorbed, and the window is not extended, so a storm gets
- * one apply per window. Applies run one at a time on the scheduler. A failure is retried at the
- * next window a few times, then with a growing, capped backoff that never stops, so a settled
- * cluster converges once the fault clears. Sources never wait for an apply.
+ * <p>A broadcast replaces the state of its kind (or one group) under a new revision. The backend is
+ * asked whether the state needs a reload: if not, it is applied as soon as no apply runs; if so, it
+ * waits for the window, so that a storm gets at most one reload per window. Applies run one at a
+ * time on the scheduler. A failure is retried at the next window a few times, then with a growing,
+ * capped backoff that never stops, so a settled cluster converges once the fault clears; a broadcast
+ * ends the backoff only when it changes what failed. Sources never wait for an apply.
  */
 public final class ReloadEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ReloadEngine.class);
-    private static final int MAX_TRACKED_ACCEPTS = 100_000;
     private static final Duration STOP_WAIT = Duration.ofMinutes(2);
-    /**
-     * Revisions reserved by one durable write: a crash skips at most this many, and accepting costs
-     * one write per this many broadcasts.
-     */
-    static final long RESERVATION = 10_000;
 
     private final ProxyBackend backend;
     private final CoalesceSettings settings;
@@ -51,27 +47,26 @@ public final class ReloadEngine {
     private final List<ApplyListener> listeners;
     private final AppliedStateStore store;
     private final EngineStatistics statistics;
+    private final RevisionLedger revisions;
+    private final ConvergenceTimer convergence;
+    private final FailureRecord failures = new FailureRecord();
+    private final DeliveryLedger deliveries;
+    private final Coalescer coalescer;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition applyFinished = lock.newCondition();
     private RoutingState state;
-    /** The highest revision handed out to a source; the state's revision unless a crash skipped some. */
-    private long issuedRevision;
-    private long reservedRevision;
     private Optional<Long> appliedRevision = Optional.empty();
-    private final Deque<Accepted> unappliedAccepts = new ArrayDeque<>();
-    private ApplyScheduler.ScheduledApply pending;
-    private boolean pendingIsBackoff;
+    private OptionalLong lastReloadNanos = OptionalLong.empty();
     private boolean applying;
     private boolean started;
     private boolean stopped;
-    private int consecutiveFailures;
-    private Optional<String> lastError = Optional.empty();
 
     /**
-     * @param store the last applied state and the revision reservation are restored from it, so
-     *     revisions keep growing across restarts, crashes included; each applied state is stored in it
-     *     before listeners hear of it
+     * @param store the last applied state, what each source had delivered for it, and the revision
+     *     reservation are restored from it, so revisions keep growing across restarts, crashes included,
+     *     and a restart serves the newest state; each applied state is stored in it before listeners
+     *     hear of it
      * @throws StateStoreException when a stored state exists but cannot be read
      */
     public ReloadEngine(
@@ -90,35 +85,16 @@ public final class ReloadEngine {
         this.store = requireNonNull(store, "store is null");
         this.statistics = new EngineStatistics(requireNonNull(metrics, "metrics is null"));
         this.state = store.load().orElse(RoutingState.EMPTY);
-        // After a crash, revisions up to the reservation may have been handed out and never applied.
-        this.issuedRevision = Math.max(state.revision(), store.reservedRevision());
-        this.reservedRevision = issuedRevision;
+        this.revisions = new RevisionLedger(store, state.revision());
+        this.convergence = new ConvergenceTimer(statistics);
+        this.deliveries = new DeliveryLedger(store.deliveries());
+        this.coalescer = new Coalescer(scheduler, settings, this::run);
         statistics.received(state.revision());
     }
 
     /** A sink for one source; what it delivers is counted under the source's name, from 0. */
     public SourceSink sink(String source) {
-        requireNonNull(source, "source is null");
-        statistics.source(source);
-        return new SourceSink() {
-            @Override
-            public long accept(List<Broadcast> broadcasts) {
-                return ReloadEngine.this.accept(source, broadcasts);
-            }
-
-            @Override
-            public void reject(InvalidBroadcastException problem) {
-                ReloadEngine.this.reject(source, problem);
-            }
-
-            @Override
-            public void reject(BroadcastKind kind, InvalidBroadcastException problem) {
-                requireNonNull(kind, "kind is null");
-                requireNonNull(problem, "problem is null");
-                statistics.rejected(source, kind);
-                LOG.warn("{} from {} rejected: {}", kind.field(), source, problem.getMessage());
-            }
-        };
+        return new EngineSink(this, statistics, source);
     }
 
     /** Applies the state accepted so far at once; later broadcasts are coalesced. */
@@ -129,7 +105,7 @@ public final class ReloadEngine {
                 throw new IllegalStateException("engine already started");
             }
             started = true;
-            arm(Duration.ZERO, false);
+            coalescer.start();
         } finally {
             lock.unlock();
         }
@@ -140,7 +116,7 @@ public final class ReloadEngine {
         lock.lock();
         try {
             stopped = true;
-            cancelPending();
+            coalescer.cancel();
             if (applying) {
                 LOG.info("waiting up to {} s for the apply in progress to finish before stopping", STOP_WAIT.toSeconds());
             }
@@ -148,7 +124,7 @@ public final class ReloadEngine {
             while (applying && waitNanos > 0) {
                 waitNanos = applyFinished.awaitNanos(waitNanos);
             }
-            returnUnusedReservation();
+            revisions.returnUnused();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } finally {
@@ -157,32 +133,14 @@ public final class ReloadEngine {
         scheduler.shutdown();
     }
 
-    private void reserve(long revision) {
-        try {
-            store.reserveRevisions(revision);
-        } catch (StateStoreException problem) {
-            throw new NotAcceptedException(problem.getMessage(), problem);
-        }
-        reservedRevision = revision;
-    }
-
-    /** So that a clean restart continues with the next revision instead of skipping the rest of the reservation. */
-    private void returnUnusedReservation() {
-        if (reservedRevision == issuedRevision) {
-            return;
-        }
-        try {
-            store.reserveRevisions(issuedRevision);
-            reservedRevision = issuedRevision;
-        } catch (StateStoreException problem) {
-            LOG.warn("the unused revisions above {} stay reserved ({}): the next start continues after {}", issuedRevision,
-                    problem.getMessage(), reservedRevision);
-        }
-    }
-
     /**
-     * @return the revision of the state that includes {@code broadcasts}
+     * @return the revision of the state that includes {@code broadcasts}; the current one when none of
+     *     them is news (a source's first delivery after a restart that equals its last before the stop)
      * @throws NotAcceptedException when no revision can be reserved for it: nothing is accepted
+     * @throws InvalidBroadcastException when a change of one group conflicts with the state (a route
+     *     another group has): nothing is accepted
+     * @throws dev.steward.api.model.UnknownGroupException when a change of one group names none the state
+     *     holds: nothing is accepted
      */
     public long accept(String source, List<Broadcast> broadcasts) {
         requireNonNull(source, "source is null");
@@ -190,31 +148,32 @@ public final class ReloadEngine {
         if (broadcasts.isEmpty()) {
             throw new IllegalArgumentException("no broadcast to accept");
         }
+        broadcasts.forEach(broadcast -> requireNonNull(broadcast, "broadcast is null"));
         lock.lock();
         try {
-            long revision = issuedRevision + 1;
-            if (revision > reservedRevision) {
-                reserve(issuedRevision + RESERVATION);
+            List<Broadcast> news = deliveries.news(source, broadcasts);
+            if (news.isEmpty()) {
+                LOG.info("{} delivered what it had delivered before the stop: not news, revision {} keeps serving", source,
+                        state.revision());
+                return state.revision();
             }
-            issuedRevision = revision;
             RoutingState next = state;
-            for (Broadcast broadcast : requireNonNull(broadcasts, "broadcasts is null")) {
-                next = next.with(requireNonNull(broadcast, "broadcast is null"), revision);
-                statistics.accepted(source, broadcast.kind());
+            long revision = revisions.peekNext();
+            for (Broadcast broadcast : news) {
+                next = next.with(broadcast, revision);
             }
+            revisions.next();
+            deliveries.record(source, news);
+            news.forEach(broadcast -> statistics.accepted(source, broadcast.kind()));
             state = next;
             statistics.received(revision);
-            consecutiveFailures = 0;
-            track(revision);
-            if (started && !stopped) {
-                if (pending == null) {
-                    arm(settings.window(), false);
-                } else if (pendingIsBackoff) {
-                    cancelPending();
-                    arm(settings.window(), false);
-                } else {
-                    statistics.absorbed();
-                }
+            convergence.accepted(revision, time.monotonicNanos());
+            boolean changesWhatFailed = failures.changedBy(next);
+            if (changesWhatFailed) {
+                failures.retrySoon();
+            }
+            if (started && !stopped && coalescer.broadcast(changesWhatFailed)) {
+                statistics.absorbed();
             }
             return revision;
         } finally {
@@ -244,47 +203,90 @@ public final class ReloadEngine {
         try {
             return new EngineStatus(state.revision(), appliedRevision, statistics.reloads(), statistics.runtimeUpdates(),
                     statistics.failed(), statistics.accepted(), statistics.rejected(), statistics.coalesced(),
-                    consecutiveFailures, Backoff.isDegraded(consecutiveFailures, settings), lastError);
+                    failures.consecutive(), Backoff.isDegraded(failures.consecutive(), settings), failures.lastError(),
+                    failures.failing());
         } finally {
             lock.unlock();
         }
     }
 
-    private void runApply() {
+    private void run(Coalescer.Run run) {
         RoutingState snapshot;
+        Map<String, String> delivered;
         lock.lock();
         try {
-            pending = null;
+            coalescer.fired();
             if (stopped || !needsApply()) {
                 return;
             }
             snapshot = state;
+            delivered = deliveries.snapshot();
             applying = true;
         } finally {
             lock.unlock();
         }
+        if (run == Coalescer.Run.CHECK) {
+            Optional<String> reload = reloadForecast(snapshot);
+            if (reload.isPresent()) {
+                holdForReload(snapshot, reload.get());
+                return;
+            }
+        }
         long startNanos = time.monotonicNanos();
         try {
             ApplyOutcome outcome = backend.apply(snapshot);
-            succeeded(snapshot, outcome, time.monotonicNanos() - startNanos);
+            succeeded(snapshot, delivered, outcome, startNanos);
+        } catch (ReloadNeededException owed) {
+            holdForReload(snapshot, owed.getMessage());
         } catch (ApplyException problem) {
-            failed(snapshot, problem.attempted(), problem, time.monotonicNanos() - startNanos);
+            failed(snapshot, problem.attempted(), problem, startNanos);
         } catch (RuntimeException problem) {
-            failed(snapshot, ApplyMode.RELOAD, problem, time.monotonicNanos() - startNanos);
+            failed(snapshot, ApplyMode.RELOAD, problem, startNanos);
         }
     }
 
-    private void succeeded(RoutingState snapshot, ApplyOutcome outcome, long durationNanos) {
-        Optional<String> storeFailure = store(snapshot);
+    /** Why the state needs a reload, or empty when the backend can apply it at once. */
+    private Optional<String> reloadForecast(RoutingState snapshot) {
+        try {
+            return backend.forecast(snapshot).reloadReason();
+        } catch (RuntimeException problem) {
+            LOG.warn("the proxy backend could not forecast revision {}; it waits for the window as a reload: {}",
+                    snapshot.revision(), problem.getMessage());
+            return Optional.of("no forecast: " + problem.getMessage());
+        }
+    }
+
+    private void holdForReload(RoutingState snapshot, String reason) {
+        Duration delay;
+        lock.lock();
+        try {
+            applying = false;
+            applyFinished.signalAll();
+            delay = coalescer.reloadDelay(convergence.oldestWaitingSince(), lastReloadNanos, time.monotonicNanos());
+            if (!stopped) {
+                coalescer.holdForReload(delay);
+            }
+        } finally {
+            lock.unlock();
+        }
+        LOG.debug("revision {} needs a reload ({}); it waits {} ms for the window", snapshot.revision(), reason, delay.toMillis());
+    }
+
+    private void succeeded(RoutingState snapshot, Map<String, String> delivered, ApplyOutcome outcome, long startNanos) {
+        long durationNanos = time.monotonicNanos() - startNanos;
+        Optional<String> storeFailure = store(snapshot, delivered);
         lock.lock();
         try {
             applying = false;
             applyFinished.signalAll();
             appliedRevision = Optional.of(snapshot.revision());
-            consecutiveFailures = 0;
-            lastError = storeFailure;
+            storeFailure.ifPresentOrElse(failures::storeFailed, failures::succeeded);
+            if (outcome.mode() == ApplyMode.RELOAD) {
+                lastReloadNanos = OptionalLong.of(startNanos);
+            }
             statistics.applied(outcome.mode(), durationNanos, snapshot.revision());
-            observeConvergence(snapshot.revision());
+            statistics.failing(failures.failing());
+            convergence.applied(snapshot.revision(), time.monotonicNanos());
         } finally {
             lock.unlock();
         }
@@ -304,9 +306,11 @@ public final class ReloadEngine {
         }
     }
 
-    private Optional<String> store(RoutingState snapshot) {
+    /** The state first, then what the sources had delivered for it: never digests newer than the state stored. */
+    private Optional<String> store(RoutingState snapshot, Map<String, String> delivered) {
         try {
             store.save(snapshot);
+            store.saveDeliveries(delivered);
             return Optional.empty();
         } catch (StateStoreException problem) {
             LOG.error("revision {} is served but could not be stored; it is not confirmed to listeners: {}",
@@ -315,61 +319,38 @@ public final class ReloadEngine {
         }
     }
 
-    private void failed(RoutingState snapshot, ApplyMode mode, RuntimeException problem, long durationNanos) {
+    private void failed(RoutingState snapshot, ApplyMode mode, RuntimeException problem, long startNanos) {
         Duration retryIn;
+        int inARow;
         lock.lock();
         try {
             applying = false;
             applyFinished.signalAll();
-            consecutiveFailures++;
-            lastError = Optional.of(String.valueOf(problem.getMessage()));
-            statistics.failed(mode, durationNanos);
-            retryIn = Backoff.after(consecutiveFailures, settings);
-            if (pending == null && !stopped) {
-                arm(retryIn, Backoff.isDegraded(consecutiveFailures, settings));
+            failures.failed(snapshot, problem, time.wallTime());
+            inARow = failures.consecutive();
+            if (mode == ApplyMode.RELOAD) {
+                lastReloadNanos = OptionalLong.of(startNanos);
+            }
+            statistics.failed(mode, time.monotonicNanos() - startNanos);
+            statistics.failing(failures.failing());
+            retryIn = Backoff.after(inARow, settings);
+            if (!stopped) {
+                // A broadcast during the apply armed a run; it keeps it only if it changes what failed.
+                coalescer.retry(retryIn, failures.changedBy(state));
             }
         } finally {
             lock.unlock();
         }
         if (problem instanceof ApplyException) {
-            LOG.warn("apply of revision {} failed ({} in a row), retrying in {} ms: {}", snapshot.revision(),
-                    consecutiveFailures, retryIn.toMillis(), problem.getMessage());
+            LOG.warn("apply of revision {} failed ({} in a row), retrying in {} ms: {}", snapshot.revision(), inARow,
+                    retryIn.toMillis(), problem.getMessage());
         } else {
-            LOG.error("apply of revision {} failed unexpectedly ({} in a row), retrying in {} ms", snapshot.revision(),
-                    consecutiveFailures, retryIn.toMillis(), problem);
+            LOG.error("apply of revision {} failed unexpectedly ({} in a row), retrying in {} ms", snapshot.revision(), inARow,
+                    retryIn.toMillis(), problem);
         }
     }
 
     private boolean needsApply() {
         return appliedRevision.map(applied -> applied < state.revision()).orElse(true);
     }
-
-    private void arm(Duration delay, boolean isBackoff) {
-        pending = scheduler.schedule(this::runApply, delay);
-        pendingIsBackoff = isBackoff;
-    }
-
-    private void cancelPending() {
-        if (pending != null) {
-            pending.cancel();
-            pending = null;
-        }
-    }
-
-    private void track(long revision) {
-        if (unappliedAccepts.size() == MAX_TRACKED_ACCEPTS) {
-            unappliedAccepts.removeFirst();
-        }
-        unappliedAccepts.addLast(new Accepted(revision, time.monotonicNanos()));
-    }
-
-    private void observeConvergence(long revision) {
-        long now = time.monotonicNanos();
-        while (!unappliedAccepts.isEmpty() && unappliedAccepts.peekFirst().revision() <= revision) {
-            statistics.converged(now - unappliedAccepts.removeFirst().nanos());
-        }
-    }
-
-    /** When a revision was accepted, to measure how long it took to be served. */
-    private record Accepted(long revision, long nanos) {}
 }

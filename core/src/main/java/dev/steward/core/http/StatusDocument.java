@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The answer of {@code GET /v1/status} in the shape of INTERFACES.md, plus {@code degraded}, where
+ * The answer of {@code GET /v1/status} in the shape of INTERFACES.md, plus {@code degraded}, what
+ * keeps failing and since when ({@code failing}), where
  * clients reach the proxy and the facts only the proxy backend knows (HAProxy's spawn counter, stderr
  * file and old processes). JSON {@code null} stands only for a value that does not exist yet:
  * no revision applied, no process running, no error.
@@ -30,6 +31,8 @@ final class StatusDocument {
         tree.put("haproxy", haproxy);
         tree.put("lastError", engine.lastError().orElse(null));
         tree.put("degraded", engine.degraded());
+        tree.put("failing", engine.failing().map(failing -> object("culprits", failing.culprits(), "since",
+                failing.since().toString())).orElse(null));
         return tree;
     }
 

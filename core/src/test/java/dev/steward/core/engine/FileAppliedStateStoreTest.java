@@ -8,6 +8,9 @@ import dev.steward.core.testing.Routing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +32,34 @@ class FileAppliedStateStoreTest {
 
         assertThat(new FileAppliedStateStore(directory.resolve("engine/applied-state.json")).load()).contains(state);
         assertThat(directory.resolve("engine")).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void whatTheSourcesDeliveredComesBackAndIsWrittenOnlyWhenItChanges() throws IOException {
+        Path file = directory.resolve("applied-state.json");
+        FileAppliedStateStore store = new FileAppliedStateStore(file);
+        assertThat(store.deliveries()).isEmpty();
+
+        store.saveDeliveries(Map.of("file target_groups", "ab12", "http target_groups", "cd34"));
+        Path written = directory.resolve("applied-state.json.deliveries");
+        FileTime first = Files.getLastModifiedTime(written);
+        Files.setLastModifiedTime(written, FileTime.fromMillis(0));
+        store.saveDeliveries(Map.of("http target_groups", "cd34", "file target_groups", "ab12"));
+
+        assertThat(Files.getLastModifiedTime(written).toMillis()).as("unchanged digests are not written again").isZero();
+        assertThat(first.toMillis()).isPositive();
+        assertThat(new FileAppliedStateStore(file).deliveries())
+                .isEqualTo(Map.of("file target_groups", "ab12", "http target_groups", "cd34"));
+    }
+
+    @Test
+    void unreadableDigestsAreForgottenSoEveryFirstDeliveryIsNews() throws IOException {
+        Path file = directory.resolve("applied-state.json");
+        for (String broken : List.of("", "{", "[]", "{\"file target_groups\": 3}", "{\"a\": {\"b\": \"c\"}}", "not json")) {
+            Files.writeString(directory.resolve("applied-state.json.deliveries"), broken);
+
+            assertThat(new FileAppliedStateStore(file).deliveries()).as("%s", broken).isEmpty();
+        }
     }
 
     @Test

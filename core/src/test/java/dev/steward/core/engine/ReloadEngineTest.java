@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.proxy.ApplyForecast;
+import dev.steward.api.proxy.ApplyMode;
 import dev.steward.api.source.NotAcceptedException;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.metrics.PrometheusMetrics;
@@ -12,8 +14,10 @@ import dev.steward.core.testing.MemoryStateStore;
 import dev.steward.core.testing.RecordingBackend;
 import dev.steward.core.testing.Routing;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReloadEngineTest {
@@ -22,6 +26,7 @@ class ReloadEngineTest {
             new CoalesceSettings(WINDOW, 3, Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final ManualTime time = new ManualTime();
+    private final Instant start = time.wallTime();
     private final RecordingBackend backend = new RecordingBackend();
     private final List<Long> notified = new ArrayList<>();
     private final MemoryStateStore store = new MemoryStateStore();
@@ -183,19 +188,178 @@ class ReloadEngineTest {
     }
 
     @Test
-    void aNewBroadcastResetsTheCountAndEndsTheBackoff() {
+    void aBroadcastThatChangesWhatFailedEndsTheBackoffAndIsTriedWithinAWindow() {
         ReloadEngine engine = startedEngine(SETTINGS);
-        backend.failNext(5);
+        backend.failNext(5, Set.of("app"));
         engine.accept("http", List.of(Routing.oneGroup(1)));
         time.advance(WINDOW.multipliedBy(4));
         assertThat(engine.status().degraded()).isTrue();
         assertThat(time.nextDue()).contains(Duration.ofSeconds(1));
+        int attempts = backend.attempts();
 
         engine.accept("http", List.of(Routing.oneGroup(2)));
+        time.advance(WINDOW.minusMillis(1));
+        assertThat(backend.attempts()).as("a reload still waits a window after the last one").isEqualTo(attempts);
+        time.advance(Duration.ofMillis(1));
 
-        assertThat(engine.status().consecutiveFailures()).isZero();
+        assertThat(backend.attempts()).as("tried again within a window, not after the back-off").isEqualTo(attempts + 1);
+        assertThat(engine.status().consecutiveFailures()).isEqualTo(1);
         assertThat(engine.status().degraded()).isFalse();
-        assertThat(time.nextDue()).contains(WINDOW);
+    }
+
+    @Test
+    void aBroadcastThatLeavesWhatFailedAsItWasKeepsBackingOff() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        backend.failNext(Integer.MAX_VALUE, Set.of("app"));
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.advance(WINDOW.multipliedBy(5));
+        assertThat(engine.status().degraded()).isTrue();
+        int failures = engine.status().consecutiveFailures();
+        int attempts = backend.attempts();
+
+        for (int port = 30001; port <= 30010; port++) {
+            engine.accept("http", List.of(Routing.fallback(port)));
+            time.advance(WINDOW);
+        }
+
+        assertThat(backend.attempts()).as("ten broadcasts a window apart, within a 1 s back-off").isEqualTo(attempts + 1);
+        assertThat(engine.status().consecutiveFailures()).isEqualTo(failures + 1);
+        assertThat(engine.status().degraded()).isTrue();
+        assertThat(engine.status().failing()).hasValueSatisfying(failing -> {
+            assertThat(failing.culprits()).containsExactly("app");
+            assertThat(failing.since()).as("the first failure, a window after the broadcast").isEqualTo(start.plus(WINDOW));
+        });
+    }
+
+    @Test
+    void aFailureThatNamesNothingIsEndedOnlyByASuccess() {
+        ReloadEngine engine = startedEngine(SETTINGS);
+        backend.failNext(Integer.MAX_VALUE);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.advance(WINDOW.multipliedBy(5));
+        int attempts = backend.attempts();
+
+        engine.accept("http", List.of(Routing.oneGroup(2)));
+        engine.accept("http", List.of(Routing.fallback(3)));
+        time.advance(WINDOW.multipliedBy(2));
+
+        assertThat(backend.attempts()).as("no broadcast ends the back-off").isEqualTo(attempts);
+        assertThat(engine.status().failing()).hasValueSatisfying(failing -> assertThat(failing.culprits()).isEmpty());
+
+        backend.failNext(0);
+        time.advance(Duration.ofSeconds(30));
+
+        assertThat(engine.status().converged()).isTrue();
+        assertThat(engine.status().failing()).isEmpty();
+        assertThat(engine.status().lastError()).isEmpty();
+    }
+
+    @Test
+    void aStateTheBackendCanServeAtOnceIsAppliedWithoutAWindow() {
+        backend.forecast(state -> ApplyForecast.runtime());
+        ReloadEngine engine = startedEngine(SETTINGS);
+
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.runDue();
+
+        assertThat(backend.applied()).extracting(RoutingState::revision).containsExactly(0L, 1L);
+        assertThat(backend.modes().getLast()).isEqualTo(ApplyMode.RUNTIME);
+        assertThat(time.nextDue()).isEmpty();
+    }
+
+    @Test
+    void broadcastsDuringARuntimeApplyMergeIntoTheNextWhichFollowsAtOnce() {
+        backend.forecast(state -> ApplyForecast.runtime());
+        ReloadEngine engine = startedEngine(SETTINGS);
+        backend.duringApply(state -> {
+            if (state.revision() == 1) {
+                engine.accept("http", List.of(Routing.oneGroup(2)));
+                engine.accept("http", List.of(Routing.oneGroup(3)));
+            }
+        });
+
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.runDue();
+
+        assertThat(backend.applied()).extracting(RoutingState::revision).containsExactly(0L, 1L, 3L);
+        assertThat(engine.status().coalesced()).isEqualTo(1);
+    }
+
+    @Test
+    void aStateThatNeedsAReloadAfterRuntimeAppliesWaitsAWindowFromItsBroadcast() {
+        backend.forecast(state -> state.fallbackTargets().targets().isEmpty() ? ApplyForecast.runtime()
+                : ApplyForecast.reload("fallback changed"));
+        ReloadEngine engine = startedEngine(SETTINGS);
+        time.advance(WINDOW);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.runDue();
+
+        engine.accept("http", List.of(Routing.fallback(2)));
+        time.advance(WINDOW.minusMillis(1));
+        assertThat(backend.applied()).extracting(RoutingState::revision).containsExactly(0L, 1L);
+        time.advance(Duration.ofMillis(1));
+
+        assertThat(backend.applied()).extracting(RoutingState::revision).containsExactly(0L, 1L, 2L);
+        assertThat(backend.modes()).containsExactly(ApplyMode.RUNTIME, ApplyMode.RUNTIME, ApplyMode.RELOAD);
+    }
+
+    @Test
+    void aStormOfMixedChangesGetsAtMostOneReloadPerWindowAndTheNewestStateWins() {
+        backend.forecast(state -> state.revision() % 7 == 0 ? ApplyForecast.reload("every seventh") : ApplyForecast.runtime());
+        List<Long> reloadTimes = new ArrayList<>();
+        backend.duringApply(state -> {
+            if (state.revision() % 7 == 0) {
+                reloadTimes.add(time.monotonicNanos());
+            }
+        });
+        ReloadEngine engine = startedEngine(SETTINGS);
+
+        for (int i = 1; i <= 1000; i++) {
+            engine.accept("http", List.of(Routing.oneGroup(20000 + i)));
+            time.advance(Duration.ofMillis(1));
+        }
+        time.advance(WINDOW.multipliedBy(3));
+
+        for (int i = 1; i < reloadTimes.size(); i++) {
+            assertThat(reloadTimes.get(i) - reloadTimes.get(i - 1)).as("reload %d after the one before", i)
+                    .isGreaterThanOrEqualTo(WINDOW.toNanos());
+        }
+        assertThat(backend.applied().getLast().targetGroups()).isEqualTo(Routing.oneGroup(21000));
+        assertThat(engine.status().converged()).isTrue();
+        assertThat(backend.modes()).contains(ApplyMode.RUNTIME);
+    }
+
+    @Test
+    void aRuntimeApplyThatTurnsOutToNeedAReloadWaitsForTheWindowAndIsNoFailure() {
+        backend.forecast(state -> ApplyForecast.runtime());
+        ReloadEngine engine = startedEngine(SETTINGS);
+        backend.owe(1);
+
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+        time.runDue();
+        assertThat(backend.applied()).extracting(RoutingState::revision).containsExactly(0L);
+        assertThat(engine.status().failedApplies()).isZero();
+        assertThat(engine.status().lastError()).isEmpty();
+        assertThat(time.nextDue()).as("held for the window after the start's reload and the broadcast").isPresent();
+
+        time.advance(WINDOW);
+
+        assertThat(backend.applied()).extracting(RoutingState::revision).containsExactly(0L, 1L);
+        assertThat(engine.status().converged()).isTrue();
+    }
+
+    @Test
+    void aForecastThatThrowsIsTakenForAReload() {
+        backend.forecast(state -> {
+            throw new IllegalStateException("cannot tell");
+        });
+        ReloadEngine engine = startedEngine(SETTINGS);
+        engine.accept("http", List.of(Routing.oneGroup(1)));
+
+        time.advance(WINDOW.minusMillis(1));
+        assertThat(backend.applied()).hasSize(1);
+        time.advance(Duration.ofMillis(1));
+        assertThat(backend.applied()).hasSize(2);
     }
 
     @Test
@@ -255,7 +419,7 @@ class ReloadEngineTest {
         assertThat(afterCrash.state().revision()).as("the state served before the crash").isEqualTo(1);
         assertThat(afterCrash.accept("http", List.of(Routing.oneGroup(3))))
                 .as("above every revision the crashed engine may have handed out")
-                .isEqualTo(ReloadEngine.RESERVATION + 1);
+                .isEqualTo(RevisionLedger.RESERVATION + 1);
     }
 
     @Test
@@ -264,11 +428,11 @@ class ReloadEngineTest {
         for (int i = 0; i < 5; i++) {
             engine.accept("http", List.of(Routing.oneGroup(20001 + i)));
         }
-        assertThat(store.reservations()).containsExactly(ReloadEngine.RESERVATION);
+        assertThat(store.reservations()).containsExactly(RevisionLedger.RESERVATION);
 
         engine.stop();
         assertThat(store.reservations()).as("a clean stop returns what it did not use").containsExactly(
-                ReloadEngine.RESERVATION, 5L);
+                RevisionLedger.RESERVATION, 5L);
     }
 
     @Test

@@ -15,7 +15,7 @@ class ReadinessTest {
             BackendStatus.builder().pid(100).detail("serving").build();
 
     private static EngineStatus engine(long received, Optional<Long> applied, Optional<String> lastError) {
-        return new EngineStatus(received, applied, 0, 0, 0, 0, 0, 0, 0, false, lastError);
+        return new EngineStatus(received, applied, 0, 0, 0, 0, 0, 0, 0, false, lastError, Optional.empty());
     }
 
     @Test

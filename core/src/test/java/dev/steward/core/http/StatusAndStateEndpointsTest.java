@@ -24,8 +24,9 @@ class StatusAndStateEndpointsTest {
 
         Map<String, Object> status = client.get("/v1/status").json();
 
-        assertThat(status).containsOnlyKeys("node", "revision", "applies", "broadcasts", "haproxy", "lastError", "degraded");
-        assertThat(status).containsEntry("node", "node-1").containsEntry("lastError", null).containsEntry("degraded", false);
+        assertThat(status).containsOnlyKeys("node", "revision", "applies", "broadcasts", "haproxy", "lastError", "degraded", "failing");
+        assertThat(status).containsEntry("node", "node-1").containsEntry("lastError", null).containsEntry("degraded", false)
+                .containsEntry("failing", null);
         assertThat(status.get("revision")).isEqualTo(Map.of("received", 1, "applied", 1));
         assertThat(status.get("applies")).isEqualTo(Map.of("reload", 2, "runtime", 0, "failed", 0));
         assertThat(status.get("broadcasts")).isEqualTo(Map.of("accepted", 1, "rejected", 1, "coalesced", 0));
