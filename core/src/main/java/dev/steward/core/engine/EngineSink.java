@@ -31,7 +31,9 @@ final class EngineSink implements SourceSink {
 
     @Override
     public void reject(InvalidBroadcastException problem) {
-        engine.reject(source, problem);
+        requireNonNull(problem, "problem is null");
+        statistics.rejected(source, problem);
+        LOG.warn("broadcast from {} rejected: {}", source, problem.getMessage());
     }
 
     @Override

@@ -5,12 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.metrics.Metrics;
 import dev.steward.api.model.Broadcast;
-import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.proxy.ApplyException;
 import dev.steward.api.proxy.ApplyMode;
 import dev.steward.api.proxy.ApplyOutcome;
-import dev.steward.api.proxy.ReloadNeededException;
 import dev.steward.api.source.NotAcceptedException;
 import dev.steward.api.time.TimeSource;
 import dev.steward.core.config.CoalesceSettings;
@@ -40,13 +38,11 @@ public final class ReloadEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ReloadEngine.class);
     private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
-    private final ProxyBackend backend;
     private final CoalesceSettings settings;
     private final ApplyScheduler scheduler;
     private final TimeSource time;
-    private final List<ApplyListener> listeners;
-    private final AppliedStateStore store;
     private final EngineStatistics statistics;
+    private final ApplyRunner runner;
     private final RevisionLedger revisions;
     private final ConvergenceTimer convergence;
     private final FailureRecord failures = new FailureRecord();
@@ -77,12 +73,11 @@ public final class ReloadEngine {
             Metrics metrics,
             List<ApplyListener> listeners,
             AppliedStateStore store) {
-        this.backend = requireNonNull(backend, "backend is null");
+        requireNonNull(store, "store is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.time = requireNonNull(time, "time is null");
-        this.listeners = List.copyOf(requireNonNull(listeners, "listeners is null"));
-        this.store = requireNonNull(store, "store is null");
+        this.runner = new ApplyRunner(backend, store, listeners, time);
         this.statistics = new EngineStatistics(requireNonNull(metrics, "metrics is null"));
         this.state = store.load().orElse(RoutingState.EMPTY);
         this.revisions = new RevisionLedger(store, state.revision());
@@ -137,7 +132,7 @@ public final class ReloadEngine {
      * @return the revision of the state that includes {@code broadcasts}; the current one when none of
      *     them is news (a source's first delivery after a restart that equals its last before the stop)
      * @throws NotAcceptedException when no revision can be reserved for it: nothing is accepted
-     * @throws InvalidBroadcastException when a change of one group conflicts with the state (a route
+     * @throws dev.steward.api.model.InvalidBroadcastException when a change of one group conflicts with the state (a route
      *     another group has): nothing is accepted
      * @throws dev.steward.api.model.UnknownGroupException when a change of one group names none the state
      *     holds: nothing is accepted
@@ -181,13 +176,6 @@ public final class ReloadEngine {
         }
     }
 
-    public void reject(String source, InvalidBroadcastException problem) {
-        requireNonNull(source, "source is null");
-        requireNonNull(problem, "problem is null");
-        statistics.rejected(source, problem);
-        LOG.warn("broadcast from {} rejected: {}", source, problem.getMessage());
-    }
-
     /** The newest accepted state. */
     public RoutingState state() {
         lock.lock();
@@ -225,34 +213,10 @@ public final class ReloadEngine {
         } finally {
             lock.unlock();
         }
-        if (run == Coalescer.Run.CHECK) {
-            Optional<String> reload = reloadForecast(snapshot);
-            if (reload.isPresent()) {
-                holdForReload(snapshot, reload.get());
-                return;
-            }
-        }
-        long startNanos = time.monotonicNanos();
-        try {
-            ApplyOutcome outcome = backend.apply(snapshot);
-            succeeded(snapshot, delivered, outcome, startNanos);
-        } catch (ReloadNeededException owed) {
-            holdForReload(snapshot, owed.getMessage());
-        } catch (ApplyException problem) {
-            failed(snapshot, problem.attempted(), problem, startNanos);
-        } catch (RuntimeException problem) {
-            failed(snapshot, ApplyMode.RELOAD, problem, startNanos);
-        }
-    }
-
-    /** Why the state needs a reload, or empty when the backend can apply it at once. */
-    private Optional<String> reloadForecast(RoutingState snapshot) {
-        try {
-            return backend.forecast(snapshot).reloadReason();
-        } catch (RuntimeException problem) {
-            LOG.warn("the proxy backend could not forecast revision {}; it waits for the window as a reload: {}",
-                    snapshot.revision(), problem.getMessage());
-            return Optional.of("no forecast: " + problem.getMessage());
+        switch (runner.run(snapshot, delivered, run == Coalescer.Run.CHECK)) {
+            case ApplyRunner.Result.Applied applied -> succeeded(snapshot, applied);
+            case ApplyRunner.Result.NeedsReload reload -> holdForReload(snapshot, reload.reason());
+            case ApplyRunner.Result.Failed failure -> failed(snapshot, failure);
         }
     }
 
@@ -260,8 +224,7 @@ public final class ReloadEngine {
         Duration delay;
         lock.lock();
         try {
-            applying = false;
-            applyFinished.signalAll();
+            finishRun();
             delay = coalescer.reloadDelay(convergence.oldestWaitingSince(), lastReloadNanos, time.monotonicNanos());
             if (!stopped) {
                 coalescer.holdForReload(delay);
@@ -272,66 +235,41 @@ public final class ReloadEngine {
         LOG.debug("revision {} needs a reload ({}); it waits {} ms for the window", snapshot.revision(), reason, delay.toMillis());
     }
 
-    private void succeeded(RoutingState snapshot, Map<String, String> delivered, ApplyOutcome outcome, long startNanos) {
-        long durationNanos = time.monotonicNanos() - startNanos;
-        Optional<String> storeFailure = store(snapshot, delivered);
+    private void succeeded(RoutingState snapshot, ApplyRunner.Result.Applied applied) {
+        ApplyOutcome outcome = applied.outcome();
         lock.lock();
         try {
-            applying = false;
-            applyFinished.signalAll();
+            finishRun();
             appliedRevision = Optional.of(snapshot.revision());
-            storeFailure.ifPresentOrElse(failures::storeFailed, failures::succeeded);
+            applied.storeFailure().ifPresentOrElse(failures::storeFailed, failures::succeeded);
             if (outcome.mode() == ApplyMode.RELOAD) {
-                lastReloadNanos = OptionalLong.of(startNanos);
+                lastReloadNanos = OptionalLong.of(applied.startNanos());
             }
-            statistics.applied(outcome.mode(), durationNanos, snapshot.revision());
+            statistics.applied(outcome.mode(), applied.durationNanos(), snapshot.revision());
             statistics.failing(failures.failing());
             convergence.applied(snapshot.revision(), time.monotonicNanos());
         } finally {
             lock.unlock();
         }
         LOG.info("revision {} applied by {}: {} ({} ms)", snapshot.revision(), outcome.mode().label(), outcome.reason(),
-                TimeUnit.NANOSECONDS.toMillis(durationNanos));
-        if (storeFailure.isPresent()) {
-            // Listeners confirm revisions to the port policy; a confirmation of a revision that a restart
-            // could hand out again would let a quarantined port return too early.
-            return;
-        }
-        for (ApplyListener listener : listeners) {
-            try {
-                listener.applied(snapshot);
-            } catch (RuntimeException problem) {
-                LOG.warn("apply listener failed for revision {}", snapshot.revision(), problem);
-            }
+                TimeUnit.NANOSECONDS.toMillis(applied.durationNanos()));
+        if (applied.storeFailure().isEmpty()) {
+            runner.tellListeners(snapshot);
         }
     }
 
-    /** The state first, then what the sources had delivered for it: never digests newer than the state stored. */
-    private Optional<String> store(RoutingState snapshot, Map<String, String> delivered) {
-        try {
-            store.save(snapshot);
-            store.saveDeliveries(delivered);
-            return Optional.empty();
-        } catch (StateStoreException problem) {
-            LOG.error("revision {} is served but could not be stored; it is not confirmed to listeners: {}",
-                    snapshot.revision(), problem.getMessage());
-            return Optional.of(problem.getMessage());
-        }
-    }
-
-    private void failed(RoutingState snapshot, ApplyMode mode, RuntimeException problem, long startNanos) {
+    private void failed(RoutingState snapshot, ApplyRunner.Result.Failed failure) {
         Duration retryIn;
         int inARow;
         lock.lock();
         try {
-            applying = false;
-            applyFinished.signalAll();
-            failures.failed(snapshot, problem, time.wallTime());
+            finishRun();
+            failures.failed(snapshot, failure.problem(), time.wallTime());
             inARow = failures.consecutive();
-            if (mode == ApplyMode.RELOAD) {
-                lastReloadNanos = OptionalLong.of(startNanos);
+            if (failure.mode() == ApplyMode.RELOAD) {
+                lastReloadNanos = OptionalLong.of(failure.startNanos());
             }
-            statistics.failed(mode, time.monotonicNanos() - startNanos);
+            statistics.failed(failure.mode(), failure.durationNanos());
             statistics.failing(failures.failing());
             retryIn = Backoff.after(inARow, settings);
             if (!stopped) {
@@ -341,6 +279,7 @@ public final class ReloadEngine {
         } finally {
             lock.unlock();
         }
+        RuntimeException problem = failure.problem();
         if (problem instanceof ApplyException) {
             LOG.warn("apply of revision {} failed ({} in a row), retrying in {} ms: {}", snapshot.revision(), inARow,
                     retryIn.toMillis(), problem.getMessage());
@@ -348,6 +287,11 @@ public final class ReloadEngine {
             LOG.error("apply of revision {} failed unexpectedly ({} in a row), retrying in {} ms", snapshot.revision(), inARow,
                     retryIn.toMillis(), problem);
         }
+    }
+
+    private void finishRun() {
+        applying = false;
+        applyFinished.signalAll();
     }
 
     private boolean needsApply() {
