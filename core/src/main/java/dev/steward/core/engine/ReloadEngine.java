@@ -183,6 +183,10 @@ public final class ReloadEngine {
     /**
      * @return the revision of the state that includes {@code broadcasts}
      * @throws NotAcceptedException when no revision can be reserved for it: nothing is accepted
+     * @throws InvalidBroadcastException when a change of one group clashes with the state: nothing is
+     *     accepted, and no revision is used up
+     * @throws dev.steward.api.model.UnknownGroupException when a removal names no group of the state:
+     *     nothing is accepted, and no revision is used up
      */
     public long accept(String source, List<Broadcast> broadcasts) {
         requireNonNull(source, "source is null");
@@ -193,15 +197,16 @@ public final class ReloadEngine {
         lock.lock();
         try {
             long revision = issuedRevision + 1;
+            // Folded before anything changes: a broadcast the state refuses leaves the engine as it was.
+            RoutingState next = state;
+            for (Broadcast broadcast : broadcasts) {
+                next = next.with(requireNonNull(broadcast, "broadcast is null"), revision);
+            }
             if (revision > reservedRevision) {
                 reserve(issuedRevision + RESERVATION);
             }
             issuedRevision = revision;
-            RoutingState next = state;
-            for (Broadcast broadcast : requireNonNull(broadcasts, "broadcasts is null")) {
-                next = next.with(requireNonNull(broadcast, "broadcast is null"), revision);
-                statistics.accepted(source, broadcast.kind());
-            }
+            broadcasts.forEach(broadcast -> statistics.accepted(source, broadcast.kind()));
             state = next;
             statistics.received(revision);
             consecutiveFailures = 0;
