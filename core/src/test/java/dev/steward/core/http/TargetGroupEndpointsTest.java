@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +69,7 @@ class TargetGroupEndpointsTest {
         assertThat(groups.group("app1").orElseThrow().routePrefix()).isEqualTo("/one");
         assertThat(groups.group("app1").orElseThrow().targets()).isEmpty();
         assertThat(groups.group("app3")).contains(group("app3", "/app3", 20003));
-        assertThat(client.get("/v1/state").json().get("targetGroups")).asList().hasSize(2);
+        assertThat(client.get("/v1/state").json().get("targetGroups")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(2);
     }
 
     @Test

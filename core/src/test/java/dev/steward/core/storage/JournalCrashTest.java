@@ -42,12 +42,11 @@ class JournalCrashTest {
                 assertThat(child.waitFor(CHILD_WAIT_SECONDS, TimeUnit.SECONDS)).as("the child exited").isTrue();
             }
             List<Integer> numbers = new ArrayList<>();
-            try (AppendOnlyJournal journal = AppendOnlyJournal.open(file, (offset, record) ->
-                    numbers.add(Integer.parseInt(new String(record, StandardCharsets.UTF_8).split(" ")[0])))) {
-                assertThat(numbers.size()).as("records after kill %d", kill).isGreaterThan(confirmed);
-                for (int i = 0; i < numbers.size(); i++) {
-                    assertThat(numbers.get(i)).as("record %d after kill %d", i, kill).isEqualTo(i);
-                }
+            AppendOnlyJournal.open(file, (offset, record) ->
+                    numbers.add(Integer.parseInt(new String(record, StandardCharsets.UTF_8).split(" ")[0]))).close();
+            assertThat(numbers.size()).as("records after kill %d", kill).isGreaterThan(confirmed);
+            for (int i = 0; i < numbers.size(); i++) {
+                assertThat(numbers.get(i)).as("record %d after kill %d", i, kill).isEqualTo(i);
             }
         }
     }
