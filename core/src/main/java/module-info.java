@@ -6,7 +6,7 @@
  * @uses dev.steward.api.BroadcastSourceProvider
  * @uses dev.steward.api.PortPolicyProvider
  * @uses dev.steward.api.CommandProvider
- * @provides dev.steward.api.BroadcastSourceProvider the {@code file} source
+ * @provides dev.steward.api.BroadcastSourceProvider the {@code file} and {@code http} sources
  */
 module dev.steward.core {
     requires dev.steward.api;
@@ -30,7 +30,9 @@ module dev.steward.core {
     uses dev.steward.api.PortPolicyProvider;
     uses dev.steward.api.CommandProvider;
 
-    provides dev.steward.api.BroadcastSourceProvider with dev.steward.core.source.FileBroadcastSourceProvider;
+    provides dev.steward.api.BroadcastSourceProvider with
+            dev.steward.core.source.FileBroadcastSourceProvider,
+            dev.steward.core.source.http.HttpBroadcastSourceProvider;
 
     // Guice builds the daemon's objects by reflection.
     opens dev.steward.core.daemon to com.google.guice;

@@ -1,6 +1,7 @@
 package dev.steward.api;
 
 import dev.steward.api.model.Broadcast;
+import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
 import dev.steward.api.source.NotAcceptedException;
 import java.util.List;
@@ -21,4 +22,12 @@ public interface BroadcastSink {
 
     /** Reports input the source refused, so that it is counted and shown in status. */
     void reject(InvalidBroadcastException problem);
+
+    /**
+     * Reports input the source refused and knows the kind of, such as a body sent to the route of one
+     * kind, counted under that kind even when the input was too broken to name a field of it.
+     */
+    default void reject(BroadcastKind kind, InvalidBroadcastException problem) {
+        reject(problem);
+    }
 }

@@ -58,7 +58,7 @@ final class CheckCommand implements Command {
 
         section("Plugins");
         StewardSettings settings = bootstrapped.settings();
-        ListedPlugin.of(bootstrapped.catalog())
+        bootstrapped.catalog().byKindAndName()
                 .forEach(row -> out.printf("  %-12s %-17s %-9s %s%n", row.name(), row.kind().label(),
                         inUse(row.name(), row.kind(), settings) ? "in use" : "not used", row.file()));
         for (PluginProblem skipped : bootstrapped.catalog().problems()) {

@@ -29,7 +29,7 @@ final class PluginsCommand implements Command {
         PluginCatalog catalog = discovery.discover(line.configFile(), line.configRequired());
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("NAME", "KIND", "MODULE", "VERSION", "FILE"));
-        ListedPlugin.of(catalog).forEach(plugin -> rows.add(List.of(plugin.name(), plugin.kind().label(), plugin.module(),
+        catalog.byKindAndName().forEach(plugin -> rows.add(List.of(plugin.name(), plugin.kind().label(), plugin.module(),
                 plugin.version(), plugin.file())));
         List<DiscoveredCommand> commands = catalog.commands().stream()
                 .sorted(Comparator.comparing(DiscoveredCommand::name)).toList();

@@ -6,7 +6,6 @@ import dev.steward.api.ProxyBackend;
 import dev.steward.api.proxy.ProxyStop;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.http.ApiServer;
-import dev.steward.core.http.HttpSourceJournal;
 import dev.steward.core.lifecycle.LifeCycle;
 import dev.steward.core.lifecycle.StopRequests;
 import dev.steward.core.ports.PortGateRefresher;
@@ -31,12 +30,11 @@ public final class Daemon {
 
     @Inject
     public Daemon(Plugins plugins, ReloadEngine engine, PortGateRefresher portGate, ApiServer api,
-            Optional<HttpSourceJournal> httpSource, StopRequests stopRequests) {
+            StopRequests stopRequests) {
         requireNonNull(plugins, "plugins is null");
         requireNonNull(engine, "engine is null");
         requireNonNull(portGate, "portGate is null");
         requireNonNull(api, "api is null");
-        requireNonNull(httpSource, "httpSource is null");
         requireNonNull(stopRequests, "stopRequests is null");
         ProxyBackend backend = plugins.backend();
         lifeCycle.add("port policy", service(() -> {}, plugins.portPolicy()::close));
@@ -46,8 +44,6 @@ public final class Daemon {
             lifeCycle.add("source " + source.name(),
                     service(() -> source.source().start(engine.sink(source.name())), source.source()::close));
         }
-        httpSource.ifPresent(journal -> lifeCycle.add("source " + PluginAssembly.HTTP_SOURCE,
-                service(journal::replay, () -> {})));
         lifeCycle.add("engine", service(engine::start, engine::stop));
         lifeCycle.add("port gate", service(portGate::start, portGate::stop));
         lifeCycle.add("http api", service(api::start, api::stop));

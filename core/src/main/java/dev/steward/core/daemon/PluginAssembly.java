@@ -32,9 +32,6 @@ import java.util.Optional;
  * every problem of every plugin at once.
  */
 public final class PluginAssembly {
-    /** The built-in source behind the HTTP API's PUT endpoints. */
-    public static final String HTTP_SOURCE = "http";
-
     private final Bootstrapped bootstrapped;
     private final TimeSource time;
     private final Metrics metrics;
@@ -55,11 +52,9 @@ public final class PluginAssembly {
                 PortPolicyProvider.class);
         List<NamedSource> sources = new ArrayList<>();
         for (String name : settings.broadcastSources()) {
-            if (!name.equals(HTTP_SOURCE)) {
-                Optional<BroadcastSource> source = create(PluginKind.BROADCAST_SOURCE, "broadcast-sources", name,
-                        BroadcastSourceProvider.class);
-                source.ifPresent(created -> sources.add(new NamedSource(name, created)));
-            }
+            Optional<BroadcastSource> source = create(PluginKind.BROADCAST_SOURCE, "broadcast-sources", name,
+                    BroadcastSourceProvider.class);
+            source.ifPresent(created -> sources.add(new NamedSource(name, created)));
         }
         requireFleetSource(settings, sources);
         if (!problems.isEmpty()) {
@@ -68,8 +63,7 @@ public final class PluginAssembly {
             sources.forEach(source -> source.source().close());
             throw new InvalidConfigException(problems);
         }
-        return new Plugins(backend.orElseThrow(), portPolicy.orElseThrow(), sources,
-                settings.broadcastSources().contains(HTTP_SOURCE));
+        return new Plugins(backend.orElseThrow(), portPolicy.orElseThrow(), sources);
     }
 
     /**
@@ -77,9 +71,8 @@ public final class PluginAssembly {
      * when a source could not be created: it may be the one, and its own problems are reported.
      */
     private void requireFleetSource(StewardSettings settings, List<NamedSource> sources) {
-        long named = settings.broadcastSources().stream().filter(name -> !name.equals(HTTP_SOURCE)).count();
         boolean fleetKnown = sources.stream().anyMatch(source -> source.source().fleet().isPresent());
-        if (settings.portGate() == PortGateScope.FLEET && !fleetKnown && sources.size() == named) {
+        if (settings.portGate() == PortGateScope.FLEET && !fleetKnown && sources.size() == settings.broadcastSources().size()) {
             problems.add(new ConfigProblem("steward.port-gate.scope", "fleet needs a broadcast source shared by a fleet"
                     + " of nodes, such as etcd; none of " + settings.broadcastSources() + " is one", ""));
         }

@@ -9,10 +9,9 @@ import java.util.List;
 /**
  * The configured plugins, created and ready to start.
  *
- * @param sources the configured plugin sources; the built-in {@code http} source is not among them
- * @param httpSource whether the HTTP API accepts routing state
+ * @param sources the configured broadcast sources, built-in ones included, in the configured order
  */
-public record Plugins(ProxyBackend backend, PortPolicy portPolicy, List<NamedSource> sources, boolean httpSource) {
+public record Plugins(ProxyBackend backend, PortPolicy portPolicy, List<NamedSource> sources) {
     public Plugins {
         requireNonNull(backend, "backend is null");
         requireNonNull(portPolicy, "portPolicy is null");

@@ -19,10 +19,8 @@ import dev.steward.core.engine.ApplyScheduler;
 import dev.steward.core.engine.ExecutorApplyScheduler;
 import dev.steward.core.engine.FileAppliedStateStore;
 import dev.steward.core.engine.ReloadEngine;
-import dev.steward.core.engine.SourceSink;
 import dev.steward.core.http.ApiServer;
 import dev.steward.core.http.ApiServices;
-import dev.steward.core.http.HttpSourceJournal;
 import dev.steward.core.lifecycle.StopRequests;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.ports.PortGate;
@@ -30,7 +28,6 @@ import dev.steward.core.ports.PortGateRefresher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Wires the daemon: the created plugins, the engine and the services around it. Plugins are created
@@ -109,19 +106,8 @@ public final class StewardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Optional<HttpSourceJournal> httpSource(StewardSettings settings, ReloadEngine engine) {
-        if (!plugins.httpSource()) {
-            return Optional.empty();
-        }
-        return Optional.of(new HttpSourceJournal(settings.dataDirectory().resolve("http-source").resolve("state.json"),
-                engine.sink(PluginAssembly.HTTP_SOURCE)));
-    }
-
-    @Provides
-    @Singleton
-    ApiServer apiServer(StewardSettings settings, ReloadEngine engine, Optional<HttpSourceJournal> httpSource,
-            StopRequests stopRequests) {
+    ApiServer apiServer(StewardSettings settings, ReloadEngine engine, StopRequests stopRequests) {
         return new ApiServer(settings.api(), new ApiServices(settings.nodeId(), engine, plugins.backend(),
-                plugins.portPolicy(), metrics, httpSource.map(SourceSink.class::cast), stopRequests));
+                plugins.portPolicy(), metrics, ContributedRoutes.of(bootstrapped.catalog(), plugins.sources()), stopRequests));
     }
 }

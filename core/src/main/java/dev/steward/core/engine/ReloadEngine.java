@@ -132,10 +132,10 @@ public final class ReloadEngine {
      * @return the revision of the state that includes {@code broadcasts}; the current one when none of
      *     them is news (a source's first delivery after a restart that equals its last before the stop)
      * @throws NotAcceptedException when no revision can be reserved for it: nothing is accepted
-     * @throws dev.steward.api.model.InvalidBroadcastException when a change of one group conflicts with the state (a route
-     *     another group has): nothing is accepted
-     * @throws dev.steward.api.model.UnknownGroupException when a change of one group names none the state
-     *     holds: nothing is accepted
+     * @throws dev.steward.api.model.InvalidBroadcastException when a change of one group clashes with the
+     *     state (a route another group has): nothing is accepted, and no revision is used up
+     * @throws dev.steward.api.model.UnknownGroupException when a removal names no group of the state:
+     *     nothing is accepted, and no revision is used up
      */
     public long accept(String source, List<Broadcast> broadcasts) {
         requireNonNull(source, "source is null");

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * A request the API refuses. Becomes the error answer {@code {"error": message, "field": field}},
  * with any details beside them, and the status and headers given here.
  */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -31,15 +31,15 @@ final class ApiException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
-    static ApiException of(int status, String field, String message) {
+    public static ApiException of(int status, String field, String message) {
         return new ApiException(status, field, message, Map.of(), Map.of());
     }
 
-    static ApiException badRequest(String field, String message) {
+    public static ApiException badRequest(String field, String message) {
         return of(HttpStatus.BAD_REQUEST, field, message);
     }
 
-    static ApiException notFound(String message) {
+    public static ApiException notFound(String message) {
         return of(HttpStatus.NOT_FOUND, "", message);
     }
 
@@ -72,7 +72,7 @@ final class ApiException extends RuntimeException {
     }
 
     /** The full path of the offending field or parameter; empty when the request as a whole is bad. */
-    String field() {
+    public String field() {
         return field;
     }
 

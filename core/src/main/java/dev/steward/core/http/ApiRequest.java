@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.util.Map;
 
 /** One request, routed: its path parameters, its checked query, and its body on demand. */
-final class ApiRequest {
+public final class ApiRequest {
     private final HttpExchange exchange;
     private final Map<String, String> pathParameters;
     private final QueryParameters query;
@@ -20,7 +20,7 @@ final class ApiRequest {
     }
 
     /** A parameter of the route's template, as sent (decoded, not yet checked). */
-    String pathParameter(String name) {
+    public String pathParameter(String name) {
         String value = pathParameters.get(name);
         if (value == null) {
             throw new IllegalStateException("the route has no path parameter " + name);
@@ -37,7 +37,7 @@ final class ApiRequest {
      *
      * @throws ApiException 400, 413 or 415
      */
-    Map<?, ?> jsonObject() {
+    public Map<?, ?> jsonObject() {
         return Json.readObject(RequestBody.readJson(exchange, maxBody));
     }
 }

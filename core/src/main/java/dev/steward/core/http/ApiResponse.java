@@ -12,17 +12,17 @@ import java.util.Optional;
  *
  * @param contentType the body's type; empty when there is no body
  */
-record ApiResponse(int status, Map<String, String> headers, Optional<String> contentType, byte[] body) {
+public record ApiResponse(int status, Map<String, String> headers, Optional<String> contentType, byte[] body) {
     static final String JSON = "application/json";
 
-    ApiResponse {
+    public ApiResponse {
         headers = Map.copyOf(requireNonNull(headers, "headers is null"));
         requireNonNull(contentType, "contentType is null");
         requireNonNull(body, "body is null");
     }
 
     /** {@code tree} is a plain tree: maps, lists, strings, numbers, booleans and {@code null}s. */
-    static ApiResponse json(int status, Object tree) {
+    public static ApiResponse json(int status, Object tree) {
         return new ApiResponse(status, Map.of(), Optional.of(JSON), Json.write(tree));
     }
 

@@ -102,9 +102,9 @@ public final class ApiServer {
         routes.addAll(new MetricsResource(services.metrics()).routes());
         routes.addAll(new StatusResource(services.nodeId(), services.engine(), services.backend()).routes());
         routes.addAll(new StateResource(services.engine()).routes());
-        routes.addAll(new RoutingResource(services.httpSource()).routes());
         routes.addAll(new PortsResource(services.portPolicy(), services.engine()).routes());
         routes.addAll(new StopResource(services.stopRequests(), services.backend()).routes());
+        services.contributors().forEach(contributor -> routes.addAll(contributor.routes()));
         return routes;
     }
 }

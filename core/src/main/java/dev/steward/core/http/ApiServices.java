@@ -5,16 +5,15 @@ import static java.util.Objects.requireNonNull;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
 import dev.steward.core.engine.ReloadEngine;
-import dev.steward.core.engine.SourceSink;
 import dev.steward.core.lifecycle.StopRequests;
 import dev.steward.core.metrics.PrometheusMetrics;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * What the API reads and drives.
  *
  * @param nodeId this proxy node's id, shown in status
- * @param httpSource where PUT bodies go; empty when {@code http} is not among the broadcast sources
+ * @param contributors the other parts of Steward that add routes, such as the {@code http} source
  * @param stopRequests where {@code POST /v1/stop} goes
  */
 public record ApiServices(
@@ -23,7 +22,7 @@ public record ApiServices(
         ProxyBackend backend,
         PortPolicy portPolicy,
         PrometheusMetrics metrics,
-        Optional<SourceSink> httpSource,
+        List<RouteContributor> contributors,
         StopRequests stopRequests) {
     public ApiServices {
         requireNonNull(nodeId, "nodeId is null");
@@ -31,7 +30,7 @@ public record ApiServices(
         requireNonNull(backend, "backend is null");
         requireNonNull(portPolicy, "portPolicy is null");
         requireNonNull(metrics, "metrics is null");
-        requireNonNull(httpSource, "httpSource is null");
+        contributors = List.copyOf(requireNonNull(contributors, "contributors is null"));
         requireNonNull(stopRequests, "stopRequests is null");
     }
 }

@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A path such as {@code /v1/nodes/{node}/ports/{port}}: literal segments and named parameters. */
-record PathTemplate(String text, List<String> segments) {
-    PathTemplate {
+public record PathTemplate(String text, List<String> segments) {
+    public PathTemplate {
         requireNonNull(text, "text is null");
         segments = List.copyOf(requireNonNull(segments, "segments is null"));
     }
 
-    static PathTemplate of(String text) {
+    public static PathTemplate of(String text) {
         if (!text.startsWith("/")) {
             throw new IllegalArgumentException("a path template starts with /, found " + text);
         }

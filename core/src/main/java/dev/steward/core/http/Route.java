@@ -9,19 +9,19 @@ import java.util.Set;
  *
  * @param queryParameters the names it accepts; any other is refused, so a typo is never ignored
  */
-record Route(String method, PathTemplate path, Set<String> queryParameters, Endpoint endpoint) {
-    Route {
+public record Route(String method, PathTemplate path, Set<String> queryParameters, Endpoint endpoint) {
+    public Route {
         requireNonNull(method, "method is null");
         requireNonNull(path, "path is null");
         queryParameters = Set.copyOf(requireNonNull(queryParameters, "queryParameters is null"));
         requireNonNull(endpoint, "endpoint is null");
     }
 
-    static Route of(String method, String path, Endpoint endpoint) {
+    public static Route of(String method, String path, Endpoint endpoint) {
         return new Route(method, PathTemplate.of(path), Set.of(), endpoint);
     }
 
-    static Route of(String method, String path, Set<String> queryParameters, Endpoint endpoint) {
+    public static Route of(String method, String path, Set<String> queryParameters, Endpoint endpoint) {
         return new Route(method, PathTemplate.of(path), queryParameters, endpoint);
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.core.http;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.ModelRules;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,15 @@ import java.util.Set;
 final class Router {
     private final List<Route> routes;
 
+    /** @throws IllegalArgumentException when two routes take the same method on the same path */
     Router(List<Route> routes) {
         this.routes = List.copyOf(requireNonNull(routes, "routes is null"));
+        Set<String> seen = new HashSet<>();
+        for (Route route : this.routes) {
+            if (!seen.add(route.method() + " " + route.path().text())) {
+                throw new IllegalArgumentException("two routes answer " + route.method() + " " + route.path().text());
+            }
+        }
     }
 
     /** Every route, in the order they are tried. */

@@ -3,6 +3,7 @@ package dev.steward.core.plugin;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.PluginProvider;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -13,6 +14,12 @@ public record PluginCatalog(List<DiscoveredPlugin> plugins, List<DiscoveredComma
         plugins = List.copyOf(requireNonNull(plugins, "plugins is null"));
         commands = List.copyOf(requireNonNull(commands, "commands is null"));
         problems = List.copyOf(requireNonNull(problems, "problems is null"));
+    }
+
+    /** The plugins, built-in ones included, by kind, then by name, as the commands list them. */
+    public List<DiscoveredPlugin> byKindAndName() {
+        return plugins.stream().sorted(Comparator.comparing(DiscoveredPlugin::kind).thenComparing(DiscoveredPlugin::name))
+                .toList();
     }
 
     public Optional<DiscoveredCommand> command(String name) {

@@ -30,7 +30,7 @@ class ApiSettingsTest {
 
     @Test
     void theDefaultsOfTheReference() throws IOException {
-        assertThat(read("")).isEqualTo(new ApiSettings("127.0.0.1", 9090, Optional.empty(), 1024 * 1024, Duration.ofSeconds(10)));
+        assertThat(read("")).isEqualTo(new ApiSettings("127.0.0.1", 9090, Optional.empty(), 32L * 1024 * 1024, Duration.ofSeconds(10)));
     }
 
     @Test

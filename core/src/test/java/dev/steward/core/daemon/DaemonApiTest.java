@@ -9,6 +9,7 @@ import com.google.inject.Stage;
 import dev.steward.api.time.TimeSource;
 import dev.steward.core.http.ApiServer;
 import dev.steward.core.metrics.PrometheusMetrics;
+import dev.steward.core.source.http.HttpBroadcastSource;
 import dev.steward.core.testing.ApiClient;
 import dev.steward.core.testing.FakePortPolicy;
 import dev.steward.core.testing.RecordingBackend;
@@ -41,7 +42,10 @@ class DaemonApiTest {
         Path file = Files.createDirectories(home.resolve("conf")).resolve("steward.conf");
         Files.writeString(file, config);
         Bootstrapped bootstrapped = Bootstrap.load(home, file, true);
-        Plugins plugins = new Plugins(backend, new FakePortPolicy(), List.of(), httpSource);
+        List<NamedSource> sources = httpSource
+                ? List.of(new NamedSource("http", new HttpBroadcastSource(home.resolve("data/http/changes.journal"))))
+                : List.of();
+        Plugins plugins = new Plugins(backend, new FakePortPolicy(), sources);
         injector = Guice.createInjector(Stage.PRODUCTION,
                 new StewardModule(bootstrapped, plugins, new PrometheusMetrics(), TimeSource.system()));
         return injector.getInstance(Daemon.class);

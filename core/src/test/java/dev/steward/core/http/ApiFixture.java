@@ -7,11 +7,18 @@ import dev.steward.core.engine.ExecutorApplyScheduler;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.lifecycle.StopRequests;
 import dev.steward.core.metrics.PrometheusMetrics;
+import dev.steward.core.source.http.HttpBroadcastSource;
+import dev.steward.core.source.http.HttpBroadcastSourceProvider;
 import dev.steward.core.testing.ApiClient;
 import dev.steward.core.testing.FakePortPolicy;
 import dev.steward.core.testing.MemoryStateStore;
 import dev.steward.core.testing.RecordingBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -21,8 +28,9 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real API server on a free loopback port over a real engine, with a recording backend and a fake
- * port policy: the HTTP layer is what is under test. Registered as an extension, it stops after each test.
+ * A real API server on a free loopback port over a real engine, with a recording backend, a fake
+ * port policy and the real {@code http} source journaling into a folder of its own: the HTTP layer is
+ * what is under test. Registered as an extension, it stops after each test.
  */
 final class ApiFixture implements AutoCloseable, AfterEachCallback {
     static final String TOKEN = "s3cret-token-0123456789";
@@ -38,15 +46,26 @@ final class ApiFixture implements AutoCloseable, AfterEachCallback {
     final MemoryStateStore store = new MemoryStateStore();
     final ReloadEngine engine;
     final ApiServer server;
+    /** Where the http source keeps its journal; removed at close. */
+    private final Path dataDirectory;
+    private final Optional<HttpBroadcastSource> httpSource;
     private final BlockingQueue<Long> applied = new LinkedBlockingQueue<>();
 
-    private ApiFixture(Optional<String> token, boolean httpSource) {
+    private ApiFixture(Optional<String> token, boolean httpSourceConfigured) {
         engine = new ReloadEngine(backend, new CoalesceSettings(Duration.ZERO, 3, Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 new ExecutorApplyScheduler(), TimeSource.system(), metrics, List.of(state -> applied.add(state.revision())),
                 store);
+        try {
+            dataDirectory = Files.createTempDirectory("steward-api-fixture");
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException(unwritable);
+        }
+        httpSource = httpSourceConfigured
+                ? Optional.of(new HttpBroadcastSource(dataDirectory.resolve("http").resolve("changes.journal")))
+                : Optional.empty();
         server = new ApiServer(new ApiSettings("127.0.0.1", 0, token, MAX_BODY, REQUEST_TIMEOUT),
                 new ApiServices("node-1", engine, backend, ports, metrics,
-                        httpSource ? Optional.of(engine.sink("http")) : Optional.empty(), stopRequests));
+                        List.of(httpSource.isPresent() ? httpSource.get() : new HttpBroadcastSourceProvider()), stopRequests));
     }
 
     /** Started: the backend runs, the engine applied the empty state, the API listens. */
@@ -57,6 +76,7 @@ final class ApiFixture implements AutoCloseable, AfterEachCallback {
     static ApiFixture started(Optional<String> token, boolean httpSource) {
         ApiFixture fixture = new ApiFixture(token, httpSource);
         fixture.backend.start();
+        fixture.httpSource.ifPresent(source -> source.start(fixture.engine.sink("http")));
         fixture.engine.start();
         fixture.server.start();
         fixture.awaitApplied(0);
@@ -95,6 +115,17 @@ final class ApiFixture implements AutoCloseable, AfterEachCallback {
     public void close() {
         server.stop();
         engine.stop();
+        httpSource.ifPresent(HttpBroadcastSource::close);
         backend.close();
+        if (!Files.exists(dataDirectory)) {
+            return;
+        }
+        try (var files = Files.walk(dataDirectory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException undeletable) {
+            throw new UncheckedIOException(undeletable);
+        }
     }
 }
