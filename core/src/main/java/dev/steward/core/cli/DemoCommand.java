@@ -10,7 +10,7 @@ import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.StewardModule;
 import dev.steward.core.demo.Demo;
-import dev.steward.core.demo.LoadReport;
+import dev.steward.loopback.LoadReport;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,8 @@ import dev.steward.core.daemon.Daemon;
 import dev.steward.core.engine.EngineStatus;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.http.ApiServer;
+import dev.steward.loopback.LoadLoop;
+import dev.steward.loopback.LoadReport;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -61,7 +63,7 @@ public final class Demo {
             fleet.populate();
             banner(proxy);
             LoadReport last;
-            try (LoadLoop load = new LoadLoop(proxy, fleet.deploymentByRoute(), CLIENTS)) {
+            try (LoadLoop load = LoadLoop.to(proxy).routes(fleet.deploymentByRoute()).connections(CLIENTS).start()) {
                 last = churnUntilStopped(fleet, engine, load);
             }
             out.println();

@@ -7,10 +7,11 @@ import dev.steward.api.model.RoutingState;
 import dev.steward.api.source.NotAcceptedException;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.metrics.PrometheusMetrics;
-import dev.steward.core.testing.ManualTime;
+import dev.steward.core.testing.ManualScheduler;
 import dev.steward.core.testing.MemoryStateStore;
 import dev.steward.core.testing.RecordingBackend;
 import dev.steward.core.testing.Routing;
+import dev.steward.testkit.ManualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,13 @@ class ReloadEngineTest {
             new CoalesceSettings(WINDOW, 3, Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final ManualTime time = new ManualTime();
+    private final ManualScheduler scheduler = new ManualScheduler(time);
     private final RecordingBackend backend = new RecordingBackend();
     private final List<Long> notified = new ArrayList<>();
     private final MemoryStateStore store = new MemoryStateStore();
 
     private ReloadEngine engine(CoalesceSettings settings) {
-        return new ReloadEngine(backend, settings, time, time, new PrometheusMetrics(),
+        return new ReloadEngine(backend, settings, scheduler, time, new PrometheusMetrics(),
                 List.of(state -> notified.add(state.revision())), store);
     }
 
