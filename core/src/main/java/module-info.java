@@ -34,7 +34,6 @@ module dev.steward.core {
 
     provides dev.steward.api.BroadcastSourceProvider with dev.steward.core.source.FileBroadcastSourceProvider;
 
-    // Guice builds the daemon's objects by reflection.
+    // Guice builds the daemon's objects by reflection, in this package only (the architecture rules say so).
     opens dev.steward.core.daemon to com.google.guice;
-    opens dev.steward.core.engine to com.google.guice;
 }

@@ -2,13 +2,12 @@ package dev.steward.core.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.CreationException;
-import com.google.inject.Injector;
 import com.typesafe.config.ConfigFactory;
 import dev.steward.api.time.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
-import dev.steward.core.daemon.StewardModule;
+import dev.steward.core.daemon.DaemonHandle;
+import dev.steward.core.daemon.WiringException;
 import dev.steward.core.demo.Demo;
 import dev.steward.core.demo.StatusLine;
 import dev.steward.loopback.LoadReport;
@@ -44,15 +43,14 @@ final class DemoCommand implements Command {
                 ConfigFactory.parseMap(Map.of(
                         "steward.broadcast-sources", List.of(),
                         "steward.data-dir", line.home().resolve("data").resolve("demo").toString())));
-        Injector injector;
+        DaemonHandle daemon;
         try {
-            injector = StewardModule.createInjector(bootstrapped, TimeSource.system());
-        } catch (CreationException failure) {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-            err.println("steward demo: failed to start: " + cause.getMessage() + seeTheLog());
+            daemon = DaemonHandle.create(bootstrapped, TimeSource.system());
+        } catch (WiringException failure) {
+            err.println("steward demo: failed to start: " + failure.getMessage() + seeTheLog());
             return ExitCode.FAILED;
         }
-        Demo demo = new Demo(out, injector, line.duration(), statusLine(), logFile());
+        Demo demo = new Demo(out, daemon, line.duration(), statusLine(), logFile());
         Thread stop = new Thread(demo::requestStop, "steward-demo-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         LoadReport report;

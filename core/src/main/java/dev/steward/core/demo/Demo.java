@@ -2,14 +2,12 @@ package dev.steward.core.demo;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.Injector;
-import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.proxy.ProxyStop;
 import dev.steward.core.daemon.Daemon;
+import dev.steward.core.daemon.DaemonHandle;
 import dev.steward.core.engine.EngineStatus;
 import dev.steward.core.engine.ReloadEngine;
-import dev.steward.core.http.ApiServer;
 import dev.steward.loopback.LoadLoop;
 import dev.steward.loopback.LoadReport;
 import java.io.PrintStream;
@@ -33,7 +31,7 @@ public final class Demo {
     private static final Duration REFRESH_EVERY = Duration.ofMillis(500);
 
     private final PrintStream out;
-    private final Injector injector;
+    private final DaemonHandle handle;
     private final Optional<Duration> duration;
     private final StatusLine statusLine;
     private final Optional<Path> logFile;
@@ -45,10 +43,10 @@ public final class Demo {
      * @param statusLine where the live status goes, on {@code out}
      * @param logFile where Steward's log goes, when not to {@code out}'s terminal
      */
-    public Demo(PrintStream out, Injector injector, Optional<Duration> duration, StatusLine statusLine,
+    public Demo(PrintStream out, DaemonHandle handle, Optional<Duration> duration, StatusLine statusLine,
             Optional<Path> logFile) {
         this.out = requireNonNull(out, "out is null");
-        this.injector = requireNonNull(injector, "injector is null");
+        this.handle = requireNonNull(handle, "handle is null");
         this.duration = requireNonNull(duration, "duration is null");
         this.statusLine = requireNonNull(statusLine, "statusLine is null");
         this.logFile = requireNonNull(logFile, "logFile is null");
@@ -56,13 +54,13 @@ public final class Demo {
 
     /** Runs the demo; returns the final counts. */
     public LoadReport run() {
-        Daemon daemon = injector.getInstance(Daemon.class);
-        ReloadEngine engine = injector.getInstance(ReloadEngine.class);
-        ProxyBackend backend = injector.getInstance(ProxyBackend.class);
+        Daemon daemon = handle.daemon();
+        ReloadEngine engine = handle.engine();
+        ProxyBackend backend = handle.backend();
         URI proxy = backend.status().frontend().orElseThrow(() -> new IllegalStateException(
                 "the proxy backend " + backend.describe() + " does not say where clients reach it; the demo needs that"));
         daemon.start();
-        try (DemoFleet fleet = new DemoFleet(engine, injector.getInstance(PortPolicy.class), DEPLOYMENTS, System.nanoTime())) {
+        try (DemoFleet fleet = new DemoFleet(engine, handle.portPolicy(), DEPLOYMENTS, System.nanoTime())) {
             out.println("Starting " + DEPLOYMENTS.size() + " deployments of demo replicas...");
             fleet.populate();
             banner(proxy);
@@ -122,7 +120,7 @@ public final class Demo {
         out.println();
         out.println("Steward demo: HAProxy serves " + DEPLOYMENTS.size() + " deployments on " + proxy);
         DEPLOYMENTS.forEach(deployment -> out.println("  curl " + proxy.resolve("/" + deployment)));
-        injector.getInstance(ApiServer.class).uri().ifPresent(api -> out.println("  status: curl " + api.resolve("/v1/status")));
+        handle.api().ifPresent(api -> out.println("  status: curl " + api.resolve("/v1/status")));
         out.println("A controller churns the replicas (scale up, scale down, replace) while clients check every answer.");
         logFile.ifPresent(log -> out.println("Steward's log: " + log));
         out.println(duration.map(limit -> "Runs for " + limit.toSeconds() + " s.").orElse("Ctrl-C stops everything."));
