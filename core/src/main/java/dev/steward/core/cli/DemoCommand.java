@@ -10,7 +10,6 @@ import dev.steward.core.daemon.DaemonHandle;
 import dev.steward.core.daemon.WiringException;
 import dev.steward.core.demo.Demo;
 import dev.steward.core.demo.StatusLine;
-import dev.steward.loopback.LoadReport;
 import java.io.Console;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -53,15 +52,12 @@ final class DemoCommand implements Command {
         Demo demo = new Demo(out, daemon, line.duration(), statusLine(), logFile());
         Thread stop = new Thread(demo::requestStop, "steward-demo-stop");
         Runtime.getRuntime().addShutdownHook(stop);
-        LoadReport report;
         try {
-            report = demo.run();
+            return demo.run() ? ExitCode.OK : ExitCode.FAILED;
         } catch (RuntimeException failure) {
             err.println("steward demo: " + failure.getMessage() + seeTheLog());
             return ExitCode.FAILED;
         }
-        out.printf("Done: %d requests, %d errors, %d misroutes.%n", report.requests(), report.errors(), report.misroutes());
-        return report.errors() == 0 && report.misroutes() == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 
     /**

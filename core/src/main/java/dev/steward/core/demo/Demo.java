@@ -52,8 +52,21 @@ public final class Demo {
         this.logFile = requireNonNull(logFile, "logFile is null");
     }
 
-    /** Runs the demo; returns the final counts. */
-    public LoadReport run() {
+    /**
+     * Runs the demo, prints what the clients saw, and says whether every answer they got was right:
+     * no error, no misroute.
+     */
+    public boolean run() {
+        try {
+            LoadReport report = churnAndStop();
+            out.printf("Done: %d requests, %d errors, %d misroutes.%n", report.requests(), report.errors(), report.misroutes());
+            return report.errors() == 0 && report.misroutes() == 0;
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private LoadReport churnAndStop() {
         Daemon daemon = handle.daemon();
         ReloadEngine engine = handle.engine();
         ProxyBackend backend = handle.backend();
@@ -74,7 +87,6 @@ public final class Demo {
         } finally {
             // Whatever steward.haproxy.on-stop says, the demo leaves no process behind.
             daemon.stop(ProxyStop.STOP);
-            finished.countDown();
         }
     }
 
