@@ -16,8 +16,10 @@ module dev.steward.core {
     requires jakarta.inject;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
-    // The demo sends its own traffic through the proxy.
+    // steward stop asks the daemon over HTTP.
     requires java.net.http;
+    // The demo's replicas, and the clients that check every answer they give through the proxy.
+    requires dev.steward.loopback;
     requires org.slf4j;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
@@ -34,7 +36,6 @@ module dev.steward.core {
             dev.steward.core.source.FileBroadcastSourceProvider,
             dev.steward.core.source.http.HttpBroadcastSourceProvider;
 
-    // Guice builds the daemon's objects by reflection.
+    // Guice builds the daemon's objects by reflection, in this package only (the architecture rules say so).
     opens dev.steward.core.daemon to com.google.guice;
-    opens dev.steward.core.engine to com.google.guice;
 }

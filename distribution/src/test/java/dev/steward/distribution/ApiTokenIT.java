@@ -2,8 +2,8 @@ package dev.steward.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.RawHttp;
-import dev.steward.testkit.Replica;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -21,54 +21,45 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.steward.core.Main;
-import java.lang.module.ModuleFinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The module rules of ARCHITECTURE.md, checked on the built classes of every module (the distribution
- * depends on all of them). A plugin is any {@code dev.steward.<name>} package tree other than api and
- * core, so a new plugin is held to the rules without a change here.
+ * The rules of the house (ARCHITECTURE.md, docs/development.md), checked on the built main classes of
+ * every module: the distribution depends on all of them, the benchmarks included. A plugin is any
+ * {@code dev.steward.<name>} package tree but api, core, loopback, testkit, bench and distribution, so a
+ * new plugin is held to the rules without a change here. The rules on module-info files are
+ * {@link ModuleDescriptorsTest}'s, the rules on test code {@link TestCodeTest}'s; each rule keeps a
+ * deliberate violation that {@link RulesCatchTheirFixturesTest} shows it catches.
  */
 @AnalyzeClasses(packages = "dev.steward", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String API = "dev.steward.api..";
     private static final String CORE = "dev.steward.core..";
     private static final String DISTRIBUTION = "dev.steward.distribution..";
-    /** What tests share; on no class path but the tests'. */
+    /** What tests share; on no class path but the tests' (and the benchmarks'). */
     private static final String TESTKIT = "dev.steward.testkit..";
+    /** The demo's replicas and checked load; in the image, for the demo. */
+    private static final String LOOPBACK = "dev.steward.loopback..";
+    /** Benchmarks and scenario runners; never shipped. */
+    private static final String BENCH = "dev.steward.bench..";
 
-    private static final DescribedPredicate<JavaClass> PLUGIN_CODE =
-            resideInAPackage("dev.steward.*..").and(not(resideInAnyPackage(API, CORE, DISTRIBUTION, TESTKIT)))
+    static final DescribedPredicate<JavaClass> PLUGIN_CODE =
+            resideInAPackage("dev.steward.*..").and(not(resideInAnyPackage(API, CORE, DISTRIBUTION, TESTKIT, LOOPBACK, BENCH)))
                     .as("plugin code");
 
-    /** Packages of the JDK's own modules: java.., javax.. and jdk.. ones, com.sun.net.httpserver, ... */
-    private static final DescribedPredicate<JavaClass> IN_THE_JDK = new DescribedPredicate<>("in the JDK") {
-        private final Set<String> packages = ModuleFinder.ofSystem().findAll().stream()
-                .flatMap(module -> module.descriptor().packages().stream())
-                .collect(Collectors.toUnmodifiableSet());
-
-        @Override
-        public boolean test(JavaClass javaClass) {
-            JavaClass type = javaClass.isArray() ? javaClass.getBaseComponentType() : javaClass;
-            return type.isPrimitive() || packages.contains(type.getPackageName());
-        }
-    };
-
-    /** The command line's entry points talk to the terminal; everything else logs through slf4j. */
+    /** The command lines (Steward's and the benchmarks') talk to the terminal; everything else logs through slf4j. */
     private static final DescribedPredicate<JavaClass> LIBRARY_CODE =
             resideInAPackage("dev.steward..")
-                    .and(not(resideInAnyPackage("dev.steward.core.cli..", TESTKIT)))
+                    .and(not(resideInAnyPackage("dev.steward.core.cli..", TESTKIT, BENCH)))
                     .and(not(equivalentTo(Main.class)))
-                    .as("library code (not the command line)");
+                    .as("library code (not a command line)");
 
     @ArchTest
     static final ArchRule apiDependsOnlyOnTheJdkAndTypesafeConfig = classes()
             .that().resideInAPackage(API)
-            .should().onlyDependOnClassesThat(IN_THE_JDK.or(resideInAnyPackage(API, "com.typesafe.config..")));
+            .should().onlyDependOnClassesThat(HouseRules.IN_THE_JDK.or(resideInAnyPackage(API, "com.typesafe.config..")));
 
     @ArchTest
     static final ArchRule pluginsDependOnlyOnApiTheJdkSlf4jAndThemselves = classes()
@@ -76,9 +67,31 @@ class ArchitectureTest {
             .should(dependOnlyOnApiTheJdkSlf4jAndTheirOwnPlugin());
 
     @ArchTest
-    static final ArchRule testkitDependsOnlyOnTheJdkAndJunit = classes()
-            .that().resideInAPackage(TESTKIT)
-            .should().onlyDependOnClassesThat(IN_THE_JDK.or(resideInAnyPackage(TESTKIT, "org.junit.jupiter.api..")));
+    static final ArchRule testkitDependsOnlyOnTheJdkJunitAndTheApisTime =
+            HouseRules.testkitDependsOnlyOnTheJdkJunitAndTheApisTime("dev.steward.testkit");
+
+    @ArchTest
+    static final ArchRule loopbackDependsOnlyOnTheJdkAndTheModel =
+            HouseRules.loopbackDependsOnlyOnTheJdkAndTheModel("dev.steward.loopback");
+
+    @ArchTest
+    static final ArchRule coreUsesTheLoopbackReplicasInTheDemoOnly = HouseRules.usedOnlyBy("dev.steward.loopback",
+            "dev.steward.core", "dev.steward.core.demo", "the daemon never starts a replica or sends its own traffic");
+
+    @ArchTest
+    static final ArchRule benchNamesNoPlugin = HouseRules.namesNoPlugin("dev.steward.bench", PLUGIN_CODE);
+
+    @ArchTest
+    static final ArchRule guiceStaysInTheDaemonPackage = HouseRules.guiceOnlyIn("dev.steward", "dev.steward.core.daemon");
+
+    @ArchTest
+    static final ArchRule corePackagesFlowOneWay = CoreLayering.rule("dev.steward.core");
+
+    @ArchTest
+    static final ArchRule productionCodeUsesNeitherTestkitNorBench = noClasses()
+            .that().resideInAnyPackage(API, CORE, LOOPBACK).or(PLUGIN_CODE)
+            .should().dependOnClassesThat().resideInAnyPackage(TESTKIT, BENCH)
+            .as("what ships uses neither testkit nor bench, which never reach the image");
 
     @ArchTest
     static final ArchRule coreNamesNoPlugin = noClasses()
@@ -124,7 +137,7 @@ class ArchitectureTest {
                 String ownPlugin = pluginRoot(javaClass.getPackageName());
                 List<String> packages = new ArrayList<>(List.of(API, "com.typesafe.config..", "org.slf4j..", ownPlugin + ".."));
                 packages.addAll(SHIPPED_LIBRARIES.getOrDefault(ownPlugin, List.of()));
-                DescribedPredicate<JavaClass> allowed = IN_THE_JDK.or(resideInAnyPackage(packages.toArray(String[]::new)));
+                DescribedPredicate<JavaClass> allowed = HouseRules.IN_THE_JDK.or(resideInAnyPackage(packages.toArray(String[]::new)));
                 for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
                     if (!allowed.test(dependency.getTargetClass())) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));

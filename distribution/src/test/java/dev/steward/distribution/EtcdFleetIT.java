@@ -2,9 +2,9 @@ package dev.steward.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
 import dev.steward.testkit.FreePort;
-import dev.steward.testkit.Replica;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -49,7 +49,7 @@ class LauncherIT extends ImageTest {
                 + Distribution.version() + ".jar").toString());
     }
 
-    /** A check beside a running daemon must not roll the daemon's log files over: only run and demo write them. */
+    /** A check beside a running daemon must not roll the daemon's log files over: only run writes them (the demo its own). */
     @Test
     void theShortLivedCommandsLogToTheConsoleOnly() {
         Launch launch = Launch.run(distribution.launcher(), temp, Launch.userEnvironment(), "plugins");

@@ -2,7 +2,7 @@ package dev.steward.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.testkit.Replica;
+import dev.steward.loopback.Replica;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.steward.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
-import dev.steward.testkit.Replica;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

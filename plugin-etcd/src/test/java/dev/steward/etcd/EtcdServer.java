@@ -1,5 +1,6 @@
 package dev.steward.etcd;
 
+import dev.steward.testkit.Eventually;
 import dev.steward.testkit.FreePort;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
@@ -164,17 +165,13 @@ final class EtcdServer implements AutoCloseable {
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot start " + command.getFirst() + " (install etcd-server)", failure);
         }
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!healthy()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("etcd did not become healthy on " + client + ":\n" + logTail());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while etcd starts", interrupted);
-            }
+        try {
+            Eventually.await("etcd healthy on " + client, START_TIMEOUT, () -> !process.isAlive() || healthy());
+        } catch (AssertionError notHealthy) {
+            throw new IllegalStateException("etcd did not become healthy on " + client + ":\n" + logTail(), notHealthy);
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException("etcd exited before it became healthy on " + client + ":\n" + logTail());
         }
     }
 

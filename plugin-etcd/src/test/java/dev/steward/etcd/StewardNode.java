@@ -1,6 +1,5 @@
 package dev.steward.etcd;
 
-import com.google.inject.Injector;
 import dev.steward.api.PluginProvider;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.config.Settings;
@@ -13,10 +12,8 @@ import dev.steward.core.config.StewardSettingsReader;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.Daemon;
-import dev.steward.core.daemon.StewardModule;
+import dev.steward.core.daemon.DaemonHandle;
 import dev.steward.core.engine.EngineStatus;
-import dev.steward.core.engine.ReloadEngine;
-import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.plugin.DiscoveredPlugin;
 import dev.steward.core.plugin.PluginCatalog;
 import dev.steward.core.plugin.PluginKind;
@@ -41,16 +38,14 @@ import java.util.Optional;
 final class StewardNode implements AutoCloseable {
     private final String id;
     private final int proxyPort;
-    private final Injector injector;
+    private final DaemonHandle handle;
     private final Daemon daemon;
-    private final PrometheusMetrics metrics;
 
-    private StewardNode(String id, int proxyPort, Injector injector, PrometheusMetrics metrics) {
+    private StewardNode(String id, int proxyPort, DaemonHandle handle) {
         this.id = id;
         this.proxyPort = proxyPort;
-        this.injector = injector;
-        this.daemon = injector.getInstance(Daemon.class);
-        this.metrics = metrics;
+        this.handle = handle;
+        this.daemon = handle.daemon();
     }
 
     /**
@@ -97,8 +92,7 @@ final class StewardNode implements AutoCloseable {
         }
         settings.validate();
         Bootstrapped bootstrapped = new Bootstrapped(loaded, new PluginCatalog(plugins, List.of(), List.of()), stewardSettings);
-        Injector injector = StewardModule.createInjector(bootstrapped, TimeSource.system());
-        StewardNode node = new StewardNode(id, proxyPort, injector, injector.getInstance(PrometheusMetrics.class));
+        StewardNode node = new StewardNode(id, proxyPort, DaemonHandle.create(bootstrapped, TimeSource.system()));
         node.daemon.start();
         return node;
     }
@@ -108,15 +102,15 @@ final class StewardNode implements AutoCloseable {
     }
 
     EngineStatus status() {
-        return injector.getInstance(ReloadEngine.class).status();
+        return handle.engine().status();
     }
 
     PortPolicy ports() {
-        return injector.getInstance(PortPolicy.class);
+        return handle.portPolicy();
     }
 
     String metrics() {
-        return metrics.scrape();
+        return handle.metrics().scrape();
     }
 
     /** The body HAProxy answers for {@code path}, or why there is none. */

@@ -4,6 +4,8 @@ import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.loopback.LoadLoop;
+import dev.steward.loopback.LoadReport;
 import dev.steward.testkit.Eventually;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -52,7 +54,7 @@ class AccessLogTest extends RigTest {
             LoadLoop load = rig.load(port, "/app1", 4);
 
             load.awaitMoreResponses(3000);
-            LoadLoop.Result result = load.stop();
+            LoadReport result = load.stop();
             AdminProbe.Result answers = admin.stop();
 
             log.info("Measured: with the access logger stalled: {}; admin socket: {}; dropped {} lines", result, answers,

@@ -11,6 +11,9 @@ import dev.steward.api.proxy.ApplyMode;
 import dev.steward.api.proxy.ApplyOutcome;
 import dev.steward.api.proxy.ProxyStop;
 import dev.steward.api.time.TimeSource;
+import dev.steward.loopback.LoadLoop;
+import dev.steward.loopback.LoadReport;
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,9 +43,9 @@ class AdoptionTest extends RigTest {
 
     @Test
     void aKeptHaproxyServesAloneAndTheNextBackendTakesItOverAndConvergesAtRuntime() {
-        RawReplica first = rig.replica("app1-r1");
-        RawReplica second = rig.replica("app1-r2");
-        RawReplica third = rig.replica("app1-r3");
+        Replica first = rig.replica("app1-r1");
+        Replica second = rig.replica("app1-r2");
+        Replica third = rig.replica("app1-r3");
         HaproxyBackend before = rig.backend(port);
         before.apply(state(1, group("app1", "/app1", first, second)));
         long pid = killedInTheEnd(before.status().pid().orElseThrow());
@@ -64,11 +67,11 @@ class AdoptionTest extends RigTest {
         assertThat(outcome.reason()).startsWith("took over HAProxy spawn 1 (pid " + pid + ", adopted) with ");
         assertThat(after.status().pid()).hasValue(pid);
         assertThat(StatusDetails.spawn(after.status())).as("no new spawn").isEqualTo(1);
-        Eventually.await("the new replica serves", () -> third.hits() > 0);
-        long leftHits = first.hits();
+        Eventually.await("the new replica serves", () -> third.requests() > 0);
+        long leftHits = first.requests();
         load.awaitMoreResponses(SERVED_ALONE);
-        assertThat(first.hits()).as("the replica that left while no backend ran gets no new request").isEqualTo(leftHits);
-        LoadLoop.Result result = load.stop();
+        assertThat(first.requests()).as("the replica that left while no backend ran gets no new request").isEqualTo(leftHits);
+        LoadReport result = load.stop();
         log.info("Measured across the stop that kept HAProxy and the take-over: {}", result);
         assertThat(result.refused() + result.failed() + result.non2xx()).as(result.toString()).isZero();
 
@@ -79,7 +82,7 @@ class AdoptionTest extends RigTest {
 
     @Test
     void aSettingChangedWhileAwayCostsOneReloadAtTheFirstApplyAndNoFailedRequest() {
-        RawReplica replica = rig.replica("app1-r1");
+        Replica replica = rig.replica("app1-r1");
         HaproxyBackend before = rig.backend(port);
         before.apply(state(1, group("app1", "/app1", replica)));
         long pid = killedInTheEnd(before.status().pid().orElseThrow());
@@ -94,13 +97,13 @@ class AdoptionTest extends RigTest {
                 + " configuration than revision 2 renders");
         assertThat(after.status().pid().orElseThrow()).isNotEqualTo(pid);
         load.awaitMoreResponses(SERVED_ALONE);
-        LoadLoop.Result result = load.stop();
+        LoadReport result = load.stop();
         assertThat(result.refused() + result.failed() + result.non2xx()).as(result.toString()).isZero();
     }
 
     @Test
     void theAdoptedProcessIsSupervisedAndRestartedWhenKilled() {
-        RawReplica replica = rig.replica("app1-r1");
+        Replica replica = rig.replica("app1-r1");
         HaproxyBackend before = rig.backend(port);
         before.apply(state(1, group("app1", "/app1", replica)));
         long pid = killedInTheEnd(before.status().pid().orElseThrow());

@@ -7,6 +7,7 @@ import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
+import dev.steward.testkit.ManualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

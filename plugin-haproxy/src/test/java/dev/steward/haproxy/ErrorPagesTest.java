@@ -8,6 +8,7 @@ import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
 import dev.steward.testkit.FreePort;
 import java.io.IOException;
@@ -34,7 +35,7 @@ class ErrorPagesTest extends RigTest {
 
     @Test
     void aReplicaThatClosesTheConnectionMidRequestGivesTheBadGatewayPage() {
-        RawReplica closing = rig.replica("closing", RawReplica.Behaviour.CLOSE_WITHOUT_ANSWER);
+        Replica closing = rig.replica("closing", Replica.Behaviour.CLOSE_WITHOUT_ANSWER);
         rig.backend(port).apply(state(1, group("app1", "/app1", closing)));
 
         assertPage(HttpProbe.get(port, "/app1"), 502, "the replica sent no valid response");
@@ -42,7 +43,7 @@ class ErrorPagesTest extends RigTest {
 
     @Test
     void aReplicaThatDoesNotAnswerInTimeGivesTheGatewayTimeoutPage() {
-        RawReplica silent = rig.replica("silent", RawReplica.Behaviour.SILENT);
+        Replica silent = rig.replica("silent", Replica.Behaviour.SILENT);
         rig.backend(port, Map.of("timeouts.server", "300ms")).apply(state(1, group("app1", "/app1", silent)));
 
         assertPage(HttpProbe.get(port, "/app1"), 504, "the replica did not answer in time");
@@ -63,9 +64,9 @@ class ErrorPagesTest extends RigTest {
 
     @Test
     void withGatewayErrorsNormalisedEachAnswersWithTheConfiguredStatusAndItsOwnReason() {
-        RawReplica closing = rig.replica("closing", RawReplica.Behaviour.CLOSE_WITHOUT_ANSWER);
-        RawReplica silent = rig.replica("silent", RawReplica.Behaviour.SILENT);
-        RawReplica busy = rig.replica("busy", RawReplica.Behaviour.ANSWER_503);
+        Replica closing = rig.replica("closing", Replica.Behaviour.CLOSE_WITHOUT_ANSWER);
+        Replica silent = rig.replica("silent", Replica.Behaviour.SILENT);
+        Replica busy = rig.replica("busy", Replica.Behaviour.ANSWER_503);
         rig.backend(port, Map.of("gateway-error-status", 500, "timeouts.server", "300ms")).apply(state(1, List.of(
                 group("closing", "/closing", closing),
                 group("silent", "/silent", silent),
@@ -77,7 +78,7 @@ class ErrorPagesTest extends RigTest {
         assertPage(HttpProbe.get(port, "/empty"), 500, "no server is available to handle this request");
         HttpProbe.Response own = HttpProbe.get(port, "/busy");
         assertThat(own.status()).as("a replica's own 503 is never changed").isEqualTo(503);
-        assertThat(own.body()).isEqualTo(RawReplica.OWN_503_BODY);
+        assertThat(own.body()).isEqualTo(Replica.OWN_503_BODY);
     }
 
     private static void assertPage(HttpProbe.Response response, int status, String reason) {

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.loopback.LoadLoop;
+import dev.steward.loopback.LoadReport;
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -20,9 +23,9 @@ class FallbackTest extends RigTest {
 
     @Test
     void theFallbackServesWhileTheGroupsOnlyReplicaIsDownAndTheGroupTakesOverWhenItReturns() {
-        RawReplica replica = rig.replica("app1-r1");
+        Replica replica = rig.replica("app1-r1");
         int replicaPort = replica.target().port();
-        RawReplica fallback = rig.replica("fallback-1");
+        Replica fallback = rig.replica("fallback-1");
         rig.backend(port).apply(state(1, List.of(new TargetGroup("app1", "/app1", Optional.empty(), List.of(replica.target()),
                 Balance.ROUND_ROBIN, QUICK)), List.of(fallback.target())));
         assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("app1-r1");
@@ -30,7 +33,7 @@ class FallbackTest extends RigTest {
         replica.kill();
         Eventually.await("the fallback serves the group", () -> "fallback-1".equals(body(port, "/app1")));
 
-        rig.register(RawReplica.startOn("app1-r1", replicaPort));
+        rig.register(Replica.startOn("app1-r1", replicaPort));
         Eventually.await("the group serves again once its replica is back", () -> "app1-r1".equals(body(port, "/app1")));
     }
 
@@ -40,8 +43,8 @@ class FallbackTest extends RigTest {
      */
     @Test
     void aRouteWithoutTargetsIsServedByTheFallbackAlsoFromAProcessThatStops() {
-        RawReplica app = rig.replica("app1-r1");
-        RawReplica fallback = rig.replica("fallback-1");
+        Replica app = rig.replica("app1-r1");
+        Replica fallback = rig.replica("fallback-1");
         List<TargetGroup> groups = List.of(group("app1", "/app1", app), group("spare", "/spare"));
         HaproxyBackend backend = rig.backend(port);
         backend.apply(state(1, groups, List.of(fallback.target())));
@@ -53,7 +56,7 @@ class FallbackTest extends RigTest {
             backend.apply(state(revision, changed, List.of(fallback.target())));
             load.awaitMoreResponses(200);
         }
-        LoadLoop.Result result = load.stop();
+        LoadReport result = load.stop();
 
         assertThat(result.non2xx()).as(result.toString()).isZero();
         assertThat(result.failed() + result.refused()).as(result.toString()).isZero();

@@ -15,6 +15,7 @@ import dev.steward.api.model.TargetGroup;
 import dev.steward.api.proxy.ApplyException;
 import dev.steward.api.proxy.ApplyOutcome;
 import dev.steward.api.proxy.BackendStatus;
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
 import dev.steward.testkit.FreePort;
 import java.io.IOException;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class HaproxyBackendTest extends RigTest {
     @Test
     void servesAReplicaThroughItsRoute() {
-        Replica replica = rig.httpServerReplica("app1-r1");
+        Replica replica = rig.replica("app1-r1");
         HaproxyBackend backend = rig.backend(port);
 
         ApplyOutcome outcome = backend.apply(state(1, List.of(group("app1", "/app1", replica)), List.of()));
@@ -53,10 +54,10 @@ class HaproxyBackendTest extends RigTest {
 
     @Test
     void routesByLongestPrefixOnSegmentBoundariesWithHostRoutesFirst() {
-        Replica root = rig.httpServerReplica("root");
-        Replica app1 = rig.httpServerReplica("app1");
-        Replica admin = rig.httpServerReplica("admin");
-        Replica api = rig.httpServerReplica("api");
+        Replica root = rig.replica("root");
+        Replica app1 = rig.replica("app1");
+        Replica admin = rig.replica("admin");
+        Replica api = rig.replica("api");
         HaproxyBackend backend = rig.backend(port);
 
         backend.apply(state(1, List.of(
@@ -78,7 +79,7 @@ class HaproxyBackendTest extends RigTest {
     @Test
     void answersNotFoundWithTheErrorPageWhenNoRouteMatches() {
         HaproxyBackend backend = rig.backend(port);
-        backend.apply(state(1, List.of(group("app1", "/app1", rig.httpServerReplica("app1"))), List.of()));
+        backend.apply(state(1, List.of(group("app1", "/app1", rig.replica("app1"))), List.of()));
 
         HttpProbe.Response response = HttpProbe.get(port, "/app10");
 
@@ -89,7 +90,7 @@ class HaproxyBackendTest extends RigTest {
 
     @Test
     void theFallbackServesAGroupWithoutTargets() {
-        Replica fallback = rig.httpServerReplica("fallback-1");
+        Replica fallback = rig.replica("fallback-1");
         HaproxyBackend backend = rig.backend(port);
 
         backend.apply(state(1, List.of(group("app1", "/app1")), List.of(fallback.target())));
@@ -100,7 +101,7 @@ class HaproxyBackendTest extends RigTest {
 
     @Test
     void theFallbackServesAGroupWhoseTargetsAreAllDown() {
-        Replica fallback = rig.httpServerReplica("fallback-1");
+        Replica fallback = rig.replica("fallback-1");
         HaproxyBackend backend = rig.backend(port);
         TargetGroup deadOnly = new TargetGroup("app1", "/app1", Optional.empty(),
                 List.of(new Target("127.0.0.1", FreePort.pick(), "gone")), Balance.ROUND_ROBIN,
@@ -126,7 +127,7 @@ class HaproxyBackendTest extends RigTest {
 
     @Test
     void aConfigurationHaproxyRejectsFailsWithItsMessageWhileTheLiveOneKeepsServing() throws IOException {
-        Replica replica = rig.httpServerReplica("app1-r1");
+        Replica replica = rig.replica("app1-r1");
         HaproxyBackend serving = rig.backend(port);
         RoutingState state = state(1, List.of(group("app1", "/app1", replica)), List.of());
         serving.apply(state);
@@ -152,11 +153,11 @@ class HaproxyBackendTest extends RigTest {
     @Test
     void verifyChecksWithoutTouchingTheRunningProxy() throws IOException {
         HaproxyBackend backend = rig.backend(port);
-        backend.apply(state(1, List.of(group("app1", "/app1", rig.httpServerReplica("app1"))), List.of()));
+        backend.apply(state(1, List.of(group("app1", "/app1", rig.replica("app1"))), List.of()));
         long pid = backend.status().pid().orElseThrow();
         String live = Files.readString(dataDirectory.resolve("haproxy.cfg"));
 
-        backend.verify(state(2, List.of(group("app2", "/app2", rig.httpServerReplica("app2"))), List.of()));
+        backend.verify(state(2, List.of(group("app2", "/app2", rig.replica("app2"))), List.of()));
 
         assertThat(backend.status().pid()).hasValue(pid);
         assertThat(StatusDetails.spawn(backend.status())).isEqualTo(1);
@@ -166,8 +167,8 @@ class HaproxyBackendTest extends RigTest {
 
     @Test
     void aReloadStartsANewProcessAndTheOldOneExits() {
-        Replica one = rig.httpServerReplica("app1-r1");
-        Replica two = rig.httpServerReplica("app2-r1");
+        Replica one = rig.replica("app1-r1");
+        Replica two = rig.replica("app2-r1");
         HaproxyBackend backend = rig.backend(port);
         backend.apply(state(1, List.of(group("app1", "/app1", one)), List.of()));
         long oldPid = backend.status().pid().orElseThrow();
@@ -199,7 +200,7 @@ class HaproxyBackendTest extends RigTest {
 
     @Test
     void aStartThatFailsCarriesTheTailOfItsStderrAndTheNextApplyStartsAfresh() throws IOException {
-        Replica replica = rig.httpServerReplica("app1-r1");
+        Replica replica = rig.replica("app1-r1");
         ServerSocket taken = new ServerSocket();
         taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         int port = taken.getLocalPort();
@@ -223,8 +224,8 @@ class HaproxyBackendTest extends RigTest {
 
     @Test
     void aStateThatRendersTheRunningConfigCausesNoReload() {
-        Replica one = rig.httpServerReplica("r1");
-        Replica two = rig.httpServerReplica("r2");
+        Replica one = rig.replica("r1");
+        Replica two = rig.replica("r2");
         HaproxyBackend backend = rig.backend(port);
         backend.apply(state(1, List.of(group("app1", "/app1", one, two)), List.of()));
         long pid = backend.status().pid().orElseThrow();
@@ -301,7 +302,7 @@ class HaproxyBackendTest extends RigTest {
         HaproxyBackend backend = rig.backend(port);
         // The replica answers its checks, but the next check after a start is an hour away and two are needed
         // to bring it up: only carried state can keep it down in the new process.
-        TargetGroup app1 = new TargetGroup("app1", "/app1", Optional.empty(), List.of(rig.httpServerReplica("r1").target()),
+        TargetGroup app1 = new TargetGroup("app1", "/app1", Optional.empty(), List.of(rig.replica("r1").target()),
                 Balance.ROUND_ROBIN, new HealthCheck(Optional.empty(), Duration.ofHours(1), 2, 3));
         backend.apply(state(1, List.of(app1), List.of()));
         RuntimeApi api = rig.runtimeApi();

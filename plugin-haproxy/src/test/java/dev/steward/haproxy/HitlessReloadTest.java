@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.proxy.ApplyMode;
+import dev.steward.loopback.LoadLoop;
+import dev.steward.loopback.LoadReport;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class HitlessReloadTest extends RigTest {
             load.awaitMoreResponses(50);
         }
         long reloading = (System.nanoTime() - start) / 1_000_000;
-        LoadLoop.Result result = load.stop();
+        LoadReport result = load.stop();
 
         log.info("Measured: {} reloads in {} ms under load: {}", RELOADS, reloading, result);
         assertThat(StatusDetails.spawn(backend.status())).isEqualTo(RELOADS + 1);

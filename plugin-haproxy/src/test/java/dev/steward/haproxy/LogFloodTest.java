@@ -4,6 +4,7 @@ import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.loopback.LoadReport;
 import dev.steward.testkit.FreePort;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class LogFloodTest {
         assertThat(flood.rotatedBytes()).as("the stdout file was rotated past its bound").isPositive();
     }
 
-    private record Measurement(LoadLoop.Result load, AdminProbe.Result admin, long stdoutBytes, long rotatedBytes) {}
+    private record Measurement(LoadReport load, AdminProbe.Result admin, long stdoutBytes, long rotatedBytes) {}
 
     private static Measurement measure(Path dataDirectory, Map<String, ?> overrides) throws Exception {
         try (TestRig rig = new TestRig(dataDirectory)) {
@@ -69,7 +70,7 @@ class LogFloodTest {
             HaproxyBackend backend = rig.backend(port, overrides);
             backend.apply(state(1, group("app1", "/app1", rig.replica("app1-r1"), rig.replica("app1-r2"))));
             AdminProbe admin = rig.register(AdminProbe.start(rig.runtimeApi()));
-            LoadLoop.Result load = rig.load(port, "/app1", 4).runFor(WINDOW);
+            LoadReport load = rig.load(port, "/app1", 4).runFor(WINDOW);
             AdminProbe.Result answers = admin.stop();
             Path stdout = Path.of(StatusDetails.stderrLog(backend.status()).orElseThrow().replace(".stderr.log", ".stdout.log"));
             return new Measurement(load, answers, size(stdout), size(stdout.resolveSibling(stdout.getFileName() + ".1")));

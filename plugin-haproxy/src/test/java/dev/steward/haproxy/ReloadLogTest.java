@@ -5,6 +5,7 @@ import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.api.proxy.ApplyMode;
+import dev.steward.loopback.Replica;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,8 @@ class ReloadLogTest extends RigTest {
 
     @Test
     void eachReloadIsLoggedWithItsReason() {
-        RawReplica one = rig.replica("app1-r1");
-        RawReplica two = rig.replica("app2-r1");
+        Replica one = rig.replica("app1-r1");
+        Replica two = rig.replica("app2-r1");
         HaproxyBackend backend = rig.backend(port);
         try (LogCapture reloads = LogCapture.of(HaproxyBackend.class)) {
             backend.apply(state(1, group("app1", "/app1", one)));
@@ -37,8 +38,8 @@ class ReloadLogTest extends RigTest {
 
     @Test
     void withoutRuntimeUpdatesOrSocketHandOverEveryChangeIsAReloadThatBindsItself() {
-        RawReplica first = rig.replica("app1-r1");
-        RawReplica second = rig.replica("app1-r2");
+        Replica first = rig.replica("app1-r1");
+        Replica second = rig.replica("app1-r2");
         HaproxyBackend backend = rig.backend(port, Map.of("runtime-updates", false, "socket-handover", false));
         try (LogCapture spawns = LogCapture.of(HaproxyLauncher.class); LogCapture reloads = LogCapture.of(HaproxyBackend.class)) {
             backend.apply(state(1, group("app1", "/app1", first)));

@@ -11,6 +11,7 @@ import dev.steward.api.model.TargetGroup;
 import dev.steward.api.proxy.ApplyMode;
 import dev.steward.api.proxy.ApplyOutcome;
 import dev.steward.api.time.TimeSource;
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
 import dev.steward.testkit.FreePort;
 import java.io.File;
@@ -44,7 +45,7 @@ class RuntimeUpdateTest extends RigTest {
     void fiveHundredTargetChangesWithinThePoolReloadNothingAndEachIsServedAtOnce() {
         List<Replica> replicas = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            replicas.add(rig.httpServerReplica("r" + i));
+            replicas.add(rig.replica("r" + i));
         }
         HaproxyBackend backend = rig.backend(port, Map.of());
         backend.apply(state(1, group("app1", FAST_TCP, replicas.get(0).target())));
@@ -66,7 +67,7 @@ class RuntimeUpdateTest extends RigTest {
     @Test
     void aDrainedTargetFinishesItsInFlightRequestThenItsSlotReturnsToThePool() throws Exception {
         Replica slow = rig.holdingReplica("slow");
-        Replica fresh = rig.httpServerReplica("fresh");
+        Replica fresh = rig.replica("fresh");
         HaproxyBackend backend = rig.backend(port, Map.of());
         backend.apply(state(1, group("app1", FAST_TCP, slow.target())));
         CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), rig.background());
@@ -77,7 +78,7 @@ class RuntimeUpdateTest extends RigTest {
         assertThat(outcome.mode()).isEqualTo(ApplyMode.RUNTIME);
         assertThat(server("group_app1", "slot1").admin()).as("the slot of the removed target drains").isEqualTo(AdminState.DRAIN);
         assertThat(HttpProbe.get(port, "/app1").body()).as("new requests go to the new target").isEqualTo("fresh");
-        Replica third = rig.httpServerReplica("third");
+        Replica third = rig.replica("third");
         backend.apply(state(3, group("app1", FAST_TCP, fresh.target(), third.target())));
         assertThat(server("group_app1", "slot3").port()).as("a newcomer does not take the draining slot").isEqualTo(third.port());
         assertThat(server("group_app1", "slot1").port()).as("the draining slot still points at its target").isEqualTo(slow.port());
@@ -99,7 +100,7 @@ class RuntimeUpdateTest extends RigTest {
         CompletableFuture<HttpProbe.Response> inFlight = CompletableFuture.supplyAsync(() -> HttpProbe.get(port, "/app1"), rig.background());
         slow.awaitHeldRequest();
 
-        backend.apply(state(2, group("app1", FAST_TCP, rig.httpServerReplica("fresh").target())));
+        backend.apply(state(2, group("app1", FAST_TCP, rig.replica("fresh").target())));
 
         Eventually.await("the slot returns to the pool at the drain timeout",
                 () -> server("group_app1", "slot1").admin() == AdminState.MAINT);
@@ -112,14 +113,14 @@ class RuntimeUpdateTest extends RigTest {
     @Test
     void growingPastCapacityCausesExactlyOneReloadAndThePoolDoubles() {
         HaproxyBackend backend = rig.backend(port, Map.of("pool-min-size", 2));
-        List<Target> targets = new ArrayList<>(List.of(rig.httpServerReplica("r1").target(), rig.httpServerReplica("r2").target()));
+        List<Target> targets = new ArrayList<>(List.of(rig.replica("r1").target(), rig.replica("r2").target()));
         backend.apply(state(1, group("app1", FAST_TCP, targets.toArray(Target[]::new))));
         long pid = backend.status().pid().orElseThrow();
 
-        targets.add(rig.httpServerReplica("r3").target());
+        targets.add(rig.replica("r3").target());
         ApplyOutcome grown = backend.apply(state(2, group("app1", FAST_TCP, targets.toArray(Target[]::new))));
         long grownPid = backend.status().pid().orElseThrow();
-        targets.add(rig.httpServerReplica("r4").target());
+        targets.add(rig.replica("r4").target());
         ApplyOutcome filled = backend.apply(state(3, group("app1", FAST_TCP, targets.toArray(Target[]::new))));
 
         assertThat(grown.mode()).isEqualTo(ApplyMode.RELOAD);
@@ -135,12 +136,12 @@ class RuntimeUpdateTest extends RigTest {
     @Test
     void aRouteAddedNeedsOneReloadIsServedAfterItAndItsTargetsThenChangeAtRuntime() {
         HaproxyBackend backend = rig.backend(port, Map.of());
-        TargetGroup app1 = group("app1", FAST_TCP, rig.httpServerReplica("app1-r1").target());
+        TargetGroup app1 = group("app1", FAST_TCP, rig.replica("app1-r1").target());
         backend.apply(state(1, app1));
 
-        ApplyOutcome added = backend.apply(state(2, app1, group("app2", FAST_TCP, rig.httpServerReplica("app2-r1").target())));
+        ApplyOutcome added = backend.apply(state(2, app1, group("app2", FAST_TCP, rig.replica("app2-r1").target())));
         long pid = backend.status().pid().orElseThrow();
-        ApplyOutcome changed = backend.apply(state(3, app1, group("app2", FAST_TCP, rig.httpServerReplica("app2-r2").target())));
+        ApplyOutcome changed = backend.apply(state(3, app1, group("app2", FAST_TCP, rig.replica("app2-r2").target())));
 
         assertThat(added).isEqualTo(ApplyOutcome.reload("groups added: app2"));
         assertThat(changed.mode()).isEqualTo(ApplyMode.RUNTIME);
@@ -152,8 +153,8 @@ class RuntimeUpdateTest extends RigTest {
 
     @Test
     void theOnlyReplicaOfAGroupMovingToAnotherPortDropsNoRequest() throws Exception {
-        Replica here = rig.httpServerReplica("here");
-        Replica there = rig.httpServerReplica("there");
+        Replica here = rig.replica("here");
+        Replica there = rig.replica("there");
         HaproxyBackend backend = rig.backend(port, Map.of());
         backend.apply(state(1, group("app1", FAST_TCP, new Target("127.0.0.1", here.port(), "mover"))));
         long pid = backend.status().pid().orElseThrow();
@@ -188,10 +189,10 @@ class RuntimeUpdateTest extends RigTest {
     void afterAKillAndARestartTheServersReadBackAreTheDesiredSlots() throws Exception {
         // The test restarts HAProxy by hand; the backend's own supervisor must not race it.
         HaproxyBackend backend = rig.backend(port, Map.of("restart.delay", "10m", "restart.max-delay", "10m"));
-        Target a = rig.httpServerReplica("a").target();
-        Target b = rig.httpServerReplica("b").target();
-        Target c = rig.httpServerReplica("c").target();
-        Target fallback = rig.httpServerReplica("fallback").target();
+        Target a = rig.replica("a").target();
+        Target b = rig.replica("b").target();
+        Target c = rig.replica("c").target();
+        Target fallback = rig.replica("fallback").target();
         backend.apply(state(1, List.of(group("app1", FAST_TCP, a, b)), List.of(fallback)));
         RoutingState desired = state(2, List.of(group("app1", FAST_TCP, new Target(b.host(), b.port(), "b", 4), c)), List.of());
         assertThat(backend.apply(desired).mode()).isEqualTo(ApplyMode.RUNTIME);
@@ -223,9 +224,9 @@ class RuntimeUpdateTest extends RigTest {
     @Test
     void aRuntimeCommandThatFailsFallsBackToAValidatedReload() throws Exception {
         HaproxyBackend backend = rig.backend(port, Map.of());
-        backend.apply(state(1, group("app1", FAST_TCP, rig.httpServerReplica("r1").target())));
+        backend.apply(state(1, group("app1", FAST_TCP, rig.replica("r1").target())));
         long pid = backend.status().pid().orElseThrow();
-        Replica r2 = rig.httpServerReplica("r2");
+        Replica r2 = rig.replica("r2");
 
         ApplyOutcome outcome;
         try (RefusingAdminSocket refusing = new RefusingAdminSocket(adminSocket())) {
@@ -245,7 +246,7 @@ class RuntimeUpdateTest extends RigTest {
     @Test
     void aDriftRepairThatFailsFallsBackToAValidatedReload() throws Exception {
         HaproxyBackend backend = rig.backend(port, Map.of("reconcile-interval", "200ms"));
-        backend.apply(state(1, group("app1", FAST_TCP, rig.httpServerReplica("r1").target())));
+        backend.apply(state(1, group("app1", FAST_TCP, rig.replica("r1").target())));
         long pid = backend.status().pid().orElseThrow();
         Map<String, String> desired = readyServers();
 
@@ -263,8 +264,8 @@ class RuntimeUpdateTest extends RigTest {
     @Test
     void thePeriodicReconcileRepairsDrift() {
         HaproxyBackend backend = rig.backend(port, Map.of("reconcile-interval", "200ms"));
-        Target r1 = rig.httpServerReplica("r1").target();
-        Target r2 = rig.httpServerReplica("r2").target();
+        Target r1 = rig.replica("r1").target();
+        Target r2 = rig.replica("r2").target();
         backend.apply(state(1, group("app1", FAST_TCP, r1, r2)));
         Map<String, String> desired = readyServers();
         RuntimeApi api = rig.runtimeApi();
@@ -283,16 +284,16 @@ class RuntimeUpdateTest extends RigTest {
 
     @Test
     void aTargetThatFailsItsChecksStopsReceivingTrafficWithoutAnApply() {
-        CheckedReplica steady = rig.checkedReplica("steady", true);
-        CheckedReplica failing = rig.checkedReplica("failing", true);
+        Replica steady = rig.checkedReplica("steady", true);
+        Replica failing = rig.checkedReplica("failing", true);
         HaproxyBackend backend = rig.backend(port, Map.of());
-        HealthCheck check = new HealthCheck(Optional.of(CheckedReplica.HEALTH_PATH), Duration.ofMillis(100), 1, 1);
+        HealthCheck check = new HealthCheck(Optional.of(Replica.HEALTH_PATH), Duration.ofMillis(100), 1, 1);
         backend.apply(state(1, group("app1", check, steady.target(), failing.target())));
         Eventually.await("both replicas serve", () -> servedIds(port, "/app1", 2).size() == 2);
 
         failing.healthy(false);
         Eventually.await("the failing replica is marked down by its check", () -> !server("group_app1", "slot2").up());
-        int before = failing.requests();
+        long before = failing.requests();
 
         for (int i = 0; i < 20; i++) {
             assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("steady");
@@ -305,10 +306,10 @@ class RuntimeUpdateTest extends RigTest {
 
     @Test
     void aTargetEnteringAGroupWithAnHttpCheckTakesNoRequestBeforeItsChecksPass() {
-        CheckedReplica steady = rig.checkedReplica("steady", true);
-        CheckedReplica joining = rig.checkedReplica("joining", false);
+        Replica steady = rig.checkedReplica("steady", true);
+        Replica joining = rig.checkedReplica("joining", false);
         HaproxyBackend backend = rig.backend(port, Map.of());
-        HealthCheck check = new HealthCheck(Optional.of(CheckedReplica.HEALTH_PATH), Duration.ofMillis(100), 2, 1);
+        HealthCheck check = new HealthCheck(Optional.of(Replica.HEALTH_PATH), Duration.ofMillis(100), 2, 1);
         backend.apply(state(1, group("app1", check, steady.target())));
 
         ApplyOutcome outcome = backend.apply(state(2, group("app1", check, steady.target(), joining.target())));
@@ -327,18 +328,18 @@ class RuntimeUpdateTest extends RigTest {
 
     @Test
     void aTargetEnteringInAReloadWaitsForItsCheckTooAndARemovedOneIsNotRevived() {
-        CheckedReplica steady = rig.checkedReplica("steady", true);
-        CheckedReplica removed = rig.checkedReplica("removed", true);
-        CheckedReplica joining = rig.checkedReplica("joining", false);
+        Replica steady = rig.checkedReplica("steady", true);
+        Replica removed = rig.checkedReplica("removed", true);
+        Replica joining = rig.checkedReplica("joining", false);
         HaproxyBackend backend = rig.backend(port, Map.of());
-        HealthCheck check = new HealthCheck(Optional.of(CheckedReplica.HEALTH_PATH), Duration.ofMillis(100), 2, 1);
+        HealthCheck check = new HealthCheck(Optional.of(Replica.HEALTH_PATH), Duration.ofMillis(100), 2, 1);
         backend.apply(state(1, group("app1", check, steady.target(), removed.target())));
         Eventually.await("both serve", () -> servedIds(port, "/app1", 2).size() == 2);
 
         // A group added forces a reload; in the same state a target leaves and another joins.
         ApplyOutcome outcome = backend.apply(state(2, group("app1", check, steady.target(), joining.target()),
-                group("app2", FAST_TCP, rig.httpServerReplica("app2").target())));
-        int removedRequests = removed.requests();
+                group("app2", FAST_TCP, rig.replica("app2").target())));
+        long removedRequests = removed.requests();
         for (int i = 0; i < 20; i++) {
             assertThat(HttpProbe.get(port, "/app1").body()).isEqualTo("steady");
         }

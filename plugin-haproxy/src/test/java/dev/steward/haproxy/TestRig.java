@@ -6,6 +6,8 @@ import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
 import dev.steward.api.time.TimeSource;
+import dev.steward.loopback.LoadLoop;
+import dev.steward.loopback.Replica;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,34 +66,33 @@ final class TestRig implements AutoCloseable {
         return metrics.get(backend);
     }
 
-    RawReplica replica(String id, RawReplica.Behaviour behaviour) {
-        return register(RawReplica.start(id, behaviour));
+    Replica replica(String id, Replica.Behaviour behaviour) {
+        return register(Replica.named(id).behaviour(behaviour).start());
     }
 
-    RawReplica replica(String id) {
-        return replica(id, RawReplica.Behaviour.ANSWER);
-    }
-
-    /** A replica on the JDK's HTTP server that answers with its id. */
-    Replica httpServerReplica(String id) {
+    /** A replica that answers with its id. */
+    Replica replica(String id) {
         return register(Replica.start(id));
     }
 
-    /** A replica on the JDK's HTTP server that holds every answer until released. */
+    /** A replica that holds every answer until released. */
     Replica holdingReplica(String id) {
         return register(Replica.holding(id));
     }
 
-    CheckedReplica checkedReplica(String id, boolean healthy) {
-        return register(new CheckedReplica(id, healthy));
+    /** A replica whose health endpoint ({@link Replica#HEALTH_PATH}) passes or fails as told. */
+    Replica checkedReplica(String id, boolean healthy) {
+        return register(Replica.named(id).healthCheck(healthy).start());
     }
 
+    /** Requests back to back on each connection: as fast as the machine allows. */
     LoadLoop load(int port, String path, int connections) {
-        return register(LoadLoop.start(port, path, connections));
+        return register(LoadLoop.to(port).path(path).connections(connections).start());
     }
 
+    /** A pause after each response on each connection: load that leaves the machine room for what the test watches. */
     LoadLoop pacedLoad(int port, String path, int connections, Duration pause) {
-        return register(LoadLoop.paced(port, path, connections, pause));
+        return register(LoadLoop.to(port).path(path).connections(connections).pause(pause).start());
     }
 
     <T extends AutoCloseable> T register(T resource) {
@@ -119,8 +120,8 @@ final class TestRig implements AutoCloseable {
         }
     }
 
-    static TargetGroup group(String name, String prefix, TargetReplica... replicas) {
-        return new TargetGroup(name, prefix, Arrays.stream(replicas).map(TargetReplica::target).toList());
+    static TargetGroup group(String name, String prefix, Replica... replicas) {
+        return new TargetGroup(name, prefix, Arrays.stream(replicas).map(Replica::target).toList());
     }
 
     static RoutingState state(long revision, List<TargetGroup> groups, List<Target> fallback) {

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import dev.steward.api.PluginContext;
 import dev.steward.api.PortPolicy;
+import dev.steward.testkit.ManualTime;
 import java.nio.file.Path;
 
 /** Builds the policy as Steward does: through the provider, with the plugin's reference.conf under the overrides. */

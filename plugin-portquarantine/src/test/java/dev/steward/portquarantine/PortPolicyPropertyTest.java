@@ -12,6 +12,7 @@ import dev.steward.api.ports.PortRequestException.Kind;
 import dev.steward.api.ports.PortsExhaustedException;
 import dev.steward.api.ports.QuarantinedPort;
 import dev.steward.api.ports.ReleaseMode;
+import dev.steward.testkit.ManualTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

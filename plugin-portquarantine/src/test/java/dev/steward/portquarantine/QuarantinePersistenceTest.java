@@ -11,6 +11,7 @@ import dev.steward.api.PortPolicy;
 import dev.steward.api.ports.NodePorts;
 import dev.steward.api.ports.PortLease;
 import dev.steward.api.ports.QuarantinedPort;
+import dev.steward.testkit.ManualTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.api.PortPolicyProvider;
 import dev.steward.api.config.InvalidConfigException;
+import dev.steward.testkit.ManualTime;
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

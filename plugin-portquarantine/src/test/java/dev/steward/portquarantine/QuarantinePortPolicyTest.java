@@ -12,6 +12,7 @@ import dev.steward.api.ports.PortRequestException;
 import dev.steward.api.ports.PortRequestException.Kind;
 import dev.steward.api.ports.PortsExhaustedException;
 import dev.steward.api.ports.QuarantinedPort;
+import dev.steward.testkit.ManualTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

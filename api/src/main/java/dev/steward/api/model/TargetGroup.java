@@ -1,8 +1,6 @@
 package dev.steward.api.model;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,7 +33,7 @@ public record TargetGroup(
                 throw new InvalidBroadcastException("routeHost", "must be a DNS name, found " + ModelRules.quote(host));
             }
         });
-        targets = requireTargets(targets);
+        targets = UniqueTargets.require("targets", targets);
         if (balance == null) {
             throw new InvalidBroadcastException("balance", "is required");
         }
@@ -51,33 +49,5 @@ public record TargetGroup(
 
     public TargetGroup withTargets(List<Target> newTargets) {
         return new TargetGroup(name, routePrefix, routeHost, newTargets, balance, healthCheck);
-    }
-
-    private static List<Target> requireTargets(List<Target> targets) {
-        if (targets == null) {
-            throw new InvalidBroadcastException("targets", "is required");
-        }
-        if (targets.size() > MAX_TARGETS) {
-            throw new InvalidBroadcastException("targets", "must hold at most " + MAX_TARGETS + " targets, found " + targets.size());
-        }
-        Map<String, Integer> replicaIds = new HashMap<>();
-        Map<String, Integer> addresses = new HashMap<>();
-        for (int i = 0; i < targets.size(); i++) {
-            Target target = targets.get(i);
-            if (target == null) {
-                throw new InvalidBroadcastException("targets[" + i + "]", "is null");
-            }
-            Integer earlier = replicaIds.putIfAbsent(target.replicaId(), i);
-            if (earlier != null) {
-                throw new InvalidBroadcastException("targets[" + i + "].replicaId",
-                        "duplicates targets[" + earlier + "].replicaId " + ModelRules.quote(target.replicaId()));
-            }
-            earlier = addresses.putIfAbsent(target.address(), i);
-            if (earlier != null) {
-                throw new InvalidBroadcastException("targets[" + i + "].port",
-                        "duplicates the address of targets[" + earlier + "] (" + target.address() + ")");
-            }
-        }
-        return List.copyOf(targets);
     }
 }

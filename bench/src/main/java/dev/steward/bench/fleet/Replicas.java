@@ -1,6 +1,6 @@
 package dev.steward.bench.fleet;
 
-import dev.steward.testkit.Replica;
+import dev.steward.loopback.Replica;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.steward.bench.haproxy;
 
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
-import dev.steward.testkit.Replica;
+import dev.steward.loopback.Replica;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -3,7 +3,7 @@ package dev.steward.bench.haproxy;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.core.engine.EngineStatus;
-import dev.steward.testkit.Replica;
+import dev.steward.loopback.Replica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.HealthCheck;
 import dev.steward.bench.haproxy.Samples;
-import dev.steward.core.demo.DemoReplica;
 import dev.steward.core.engine.EngineStatus;
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.FreePort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,11 +123,11 @@ final class ChurnScenario implements Scenario<ChurnScenario.Result> {
     }
 
     private void replace(Fleet fleet, ConvergenceWatch convergence, String deployment, int turn) {
-        DemoReplica added = fleet.launch(deployment, LAUNCH_PATIENCE);
+        Replica added = fleet.launch(deployment, LAUNCH_PATIENCE);
         if (turn % 2 == 0) {
             added.slowDown(settings.slow());
         }
-        DemoReplica leaving = fleet.unroute(deployment, 0);
+        Replica leaving = fleet.unroute(deployment, 0);
         long accepted = System.nanoTime();
         convergence.accepted(fleet.publish(), accepted);
         fleet.stopLater(leaving, settings.grace());

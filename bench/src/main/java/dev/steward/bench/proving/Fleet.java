@@ -4,12 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
-import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
 import dev.steward.api.ports.PortsExhaustedException;
 import dev.steward.api.ports.ReleaseMode;
-import dev.steward.core.demo.DemoReplica;
+import dev.steward.loopback.Replica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +37,8 @@ final class Fleet implements AutoCloseable {
 
     private final StewardNode node;
     private final HealthCheck healthCheck;
-    private final Map<String, List<DemoReplica>> routed = new LinkedHashMap<>();
-    private final List<DemoReplica> leaving = new ArrayList<>();
+    private final Map<String, List<Replica>> routed = new LinkedHashMap<>();
+    private final List<Replica> leaving = new ArrayList<>();
     private final Map<Integer, String> lastDeploymentOnPort = new HashMap<>();
     private final ScheduledExecutorService deaths = Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().name("bench-replica-deaths").daemon().unstarted(task));
@@ -71,7 +70,7 @@ final class Fleet implements AutoCloseable {
      *
      * @throws PortsExhaustedException when no port came free in time
      */
-    DemoReplica launch(String deployment, Duration patience) {
+    Replica launch(String deployment, Duration patience) {
         requireNonNull(deployment, "deployment is null");
         long deadline = System.nanoTime() + patience.toNanos();
         String replicaId;
@@ -81,7 +80,7 @@ final class Fleet implements AutoCloseable {
         while (true) {
             try {
                 int port = node.ports().allocate(StewardNode.REPLICA_NODE, replicaId).port();
-                DemoReplica replica = DemoReplica.start(deployment, replicaId, port);
+                Replica replica = Replica.named(replicaId).port(port).body(Replica.bodyOf(deployment, replicaId)).start();
                 synchronized (this) {
                     String before = lastDeploymentOnPort.put(port, deployment);
                     if (before != null && !before.equals(deployment)) {
@@ -109,13 +108,13 @@ final class Fleet implements AutoCloseable {
     }
 
     /** Takes a replica out of its deployment's targets (unrouted at the next {@link #publish()}); it keeps running. */
-    synchronized DemoReplica unroute(String deployment, int index) {
-        DemoReplica replica = routed.get(deployment).remove(index);
+    synchronized Replica unroute(String deployment, int index) {
+        Replica replica = routed.get(deployment).remove(index);
         leaving.add(replica);
         return replica;
     }
 
-    synchronized List<DemoReplica> replicas(String deployment) {
+    synchronized List<Replica> replicas(String deployment) {
         return List.copyOf(routed.get(deployment));
     }
 
@@ -132,7 +131,7 @@ final class Fleet implements AutoCloseable {
     synchronized List<TargetGroup> groups() {
         List<TargetGroup> groups = new ArrayList<>();
         routed.forEach((deployment, replicas) -> groups.add(new TargetGroup(deployment, route(deployment), Optional.empty(),
-                replicas.stream().map(replica -> new Target("127.0.0.1", replica.port(), replica.replicaId())).toList(),
+                replicas.stream().map(Replica::target).toList(),
                 Balance.ROUND_ROBIN, healthCheck)));
         return groups;
     }
@@ -142,17 +141,17 @@ final class Fleet implements AutoCloseable {
      * keeps routing to it, and finds it refusing connections for a moment.
      */
     void restart(String deployment, int index) {
-        DemoReplica old = replicas(deployment).get(index);
+        Replica old = replicas(deployment).get(index);
         die(old);
-        DemoReplica back = old.restart();
+        Replica back = old.restart();
         synchronized (this) {
-            List<DemoReplica> replicas = routed.get(deployment);
+            List<Replica> replicas = routed.get(deployment);
             replicas.set(replicas.indexOf(old), back);
         }
     }
 
     /** An unrouted replica dies now, and its port goes back to the policy. */
-    void stop(DemoReplica replica) {
+    void stop(Replica replica) {
         die(replica);
         replica.close();
         synchronized (this) {
@@ -163,13 +162,13 @@ final class Fleet implements AutoCloseable {
         node.ports().release(StewardNode.REPLICA_NODE, replica.port(), ReleaseMode.QUARANTINE, node.revision());
     }
 
-    private static void die(DemoReplica replica) {
-        replica.behave(DemoReplica.Behaviour.CLOSE_BEFORE_ANSWER);
+    private static void die(Replica replica) {
+        replica.behave(Replica.Behaviour.CLOSE_WITHOUT_ANSWER);
         LockSupport.parkNanos(DYING.toNanos());
     }
 
     /** An unrouted replica dies after {@code grace}, as one that drains its last requests first. */
-    void stopLater(DemoReplica replica, Duration grace) {
+    void stopLater(Replica replica, Duration grace) {
         deaths.schedule(() -> stop(replica), grace.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -182,13 +181,13 @@ final class Fleet implements AutoCloseable {
     @Override
     public void close() {
         deaths.shutdownNow();
-        List<DemoReplica> all = new ArrayList<>();
+        List<Replica> all = new ArrayList<>();
         synchronized (this) {
             routed.values().forEach(all::addAll);
             all.addAll(leaving);
             routed.values().forEach(List::clear);
             leaving.clear();
         }
-        all.forEach(DemoReplica::close);
+        all.forEach(Replica::close);
     }
 }

@@ -2,7 +2,6 @@ package dev.steward.bench.proving;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.core.demo.LoadReport;
 import java.time.Duration;
 
 /**
@@ -11,7 +10,7 @@ import java.time.Duration;
  * @param elapsed how long they ran
  * @param detail how the errors break down, as the load generator reports them
  */
-record LoadResult(LoadReport report, Duration elapsed, String detail) {
+record LoadResult(LoadCounts report, Duration elapsed, String detail) {
     LoadResult {
         requireNonNull(report, "report is null");
         requireNonNull(elapsed, "elapsed is null");

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.ports.PortsExhaustedException;
-import dev.steward.core.demo.DemoReplica;
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.FreePort;
 import java.time.Duration;
 import java.util.List;
@@ -113,7 +113,7 @@ final class PortReuseScenario implements Scenario<PortReuseScenario.Result> {
     private static boolean turn(Fleet fleet, long turn, long turnsEnd) {
         String from = DEPLOYMENTS.get((int) (turn % 2));
         String to = DEPLOYMENTS.get((int) ((turn + 1) % 2));
-        DemoReplica leaving = fleet.unroute(from, 0);
+        Replica leaving = fleet.unroute(from, 0);
         fleet.publish();
         LockSupport.parkNanos(DRAIN.toNanos());
         fleet.stop(leaving);

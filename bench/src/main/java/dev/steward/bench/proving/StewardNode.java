@@ -2,14 +2,13 @@ package dev.steward.bench.proving;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.Injector;
 import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.time.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Daemon;
-import dev.steward.core.daemon.StewardModule;
+import dev.steward.core.daemon.DaemonHandle;
 import dev.steward.core.engine.EngineStatus;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.testkit.FreePort;
@@ -45,12 +44,12 @@ final class StewardNode implements AutoCloseable {
     private final PortPolicy ports;
     private final ProxyBackend backend;
 
-    private StewardNode(Path home, Injector injector) {
+    private StewardNode(Path home, DaemonHandle handle) {
         this.home = home;
-        this.daemon = injector.getInstance(Daemon.class);
-        this.engine = injector.getInstance(ReloadEngine.class);
-        this.ports = injector.getInstance(PortPolicy.class);
-        this.backend = injector.getInstance(ProxyBackend.class);
+        this.daemon = handle.daemon();
+        this.engine = handle.engine();
+        this.ports = handle.portPolicy();
+        this.backend = handle.backend();
     }
 
     /**
@@ -78,7 +77,7 @@ final class StewardNode implements AutoCloseable {
         try {
             Path conf = Files.createDirectories(home.resolve("conf")).resolve("steward.conf");
             Files.writeString(conf, "steward {\n  " + String.join("\n  ", lines) + "\n}\n");
-            node = new StewardNode(home, StewardModule.createInjector(Bootstrap.load(home, conf, true), TimeSource.system()));
+            node = new StewardNode(home, DaemonHandle.create(Bootstrap.load(home, conf, true), TimeSource.system()));
         } catch (IOException failure) {
             TemporaryHome.delete(home);
             throw new UncheckedIOException(failure);

@@ -9,8 +9,8 @@ import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
 import dev.steward.bench.haproxy.Probe;
-import dev.steward.core.demo.DemoReplica;
 import dev.steward.core.engine.EngineStatus;
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.FreePort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,7 +131,7 @@ final class StormScenario implements Scenario<StormScenario.Result> {
         Probe probe = new Probe(node.proxy().getPort());
         for (String route : routes.keySet()) {
             List<String> allowed = targets.get(route).stream()
-                    .map(target -> DemoReplica.body(routes.get(route), target.replicaId()))
+                    .map(target -> Replica.bodyOf(routes.get(route), target.replicaId()))
                     .toList();
             for (int i = 0; i < PROBES_PER_ROUTE; i++) {
                 Optional<String> body = probe.get(route);
@@ -156,7 +156,7 @@ final class StormScenario implements Scenario<StormScenario.Result> {
             all.add(FALLBACK);
             for (String deployment : all) {
                 pools.put(deployment, fleet.replicas(deployment).stream()
-                        .map(replica -> new Target("127.0.0.1", replica.port(), replica.replicaId()))
+                        .map(Replica::target)
                         .toList());
             }
         }

@@ -2,7 +2,6 @@ package dev.steward.bench.proving;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.steward.core.demo.LoadReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -76,7 +75,7 @@ final class WrkLoad implements CheckedLoad {
             long misrouted = count(summary, 2);
             long non200 = count(summary, 3);
             long socketErrors = count(summary, 4) + count(summary, 5) + count(summary, 6) + count(summary, 7);
-            LoadReport report = new LoadReport(ok + misrouted + non200 + socketErrors, non200 + socketErrors, misrouted);
+            LoadCounts report = new LoadCounts(ok + misrouted + non200 + socketErrors, non200 + socketErrors, misrouted);
             List<String> samples = SAMPLE.matcher(output).results().map(found -> found.group(1)).toList();
             return new LoadResult(report, elapsed, String.format(Locale.ROOT,
                     "wrk: %d non-200 (%s), socket errors connect %d, read %d, write %d, timeout %d%s", non200, summary.group(8),

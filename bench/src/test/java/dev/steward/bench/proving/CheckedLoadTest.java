@@ -3,8 +3,7 @@ package dev.steward.bench.proving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.steward.core.demo.DemoReplica;
-import dev.steward.core.demo.LoadReport;
+import dev.steward.loopback.Replica;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +17,11 @@ class CheckedLoadTest {
     private static final Duration RUN = Duration.ofSeconds(1);
     private static final int CONNECTIONS = 2;
 
-    private final List<DemoReplica> replicas = new ArrayList<>();
+    private final List<Replica> replicas = new ArrayList<>();
 
     @AfterEach
     void stopReplicas() {
-        replicas.forEach(DemoReplica::close);
+        replicas.forEach(Replica::close);
     }
 
     @Test
@@ -41,11 +40,11 @@ class CheckedLoadTest {
     }
 
     private void classifies(Generator generator) {
-        LoadReport right = run(generator, replica("app"), "app");
-        LoadReport misrouted = run(generator, replica("other"), "app");
-        DemoReplica cutting = replica("app");
-        cutting.behave(DemoReplica.Behaviour.CLOSE_MID_RESPONSE);
-        LoadReport cut = run(generator, cutting, "app");
+        LoadCounts right = run(generator, replica("app"), "app");
+        LoadCounts misrouted = run(generator, replica("other"), "app");
+        Replica cutting = replica("app");
+        cutting.behave(Replica.Behaviour.PARTIAL_THEN_CLOSE);
+        LoadCounts cut = run(generator, cutting, "app");
 
         assertThat(right.requests()).as("right answers: %s", right).isPositive();
         assertThat(right.errors() + right.misroutes()).as("right answers: %s", right).isZero();
@@ -56,14 +55,15 @@ class CheckedLoadTest {
     }
 
     /** The replica stands in for the proxy: every request for {@code /route} must come back from {@code deployment}. */
-    private static LoadReport run(Generator generator, DemoReplica replica, String deployment) {
+    private static LoadCounts run(Generator generator, Replica replica, String deployment) {
         try (CheckedLoad load = generator.start(URI.create("http://127.0.0.1:" + replica.port()), Map.of("/route", deployment))) {
             return load.awaitEnd().report();
         }
     }
 
-    private DemoReplica replica(String deployment) {
-        DemoReplica replica = DemoReplica.start(deployment, deployment + "-r" + (replicas.size() + 1), 0);
+    private Replica replica(String deployment) {
+        String id = deployment + "-r" + (replicas.size() + 1);
+        Replica replica = Replica.named(id).body(Replica.bodyOf(deployment, id)).start();
         replicas.add(replica);
         return replica;
     }

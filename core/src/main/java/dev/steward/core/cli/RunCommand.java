@@ -2,13 +2,12 @@ package dev.steward.core.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.CreationException;
-import com.google.inject.Injector;
 import dev.steward.api.time.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.Daemon;
-import dev.steward.core.daemon.StewardModule;
+import dev.steward.core.daemon.DaemonHandle;
+import dev.steward.core.daemon.WiringException;
 import dev.steward.core.lifecycle.LifeCycle;
 import java.io.PrintStream;
 import java.util.List;
@@ -28,16 +27,14 @@ final class RunCommand implements Command {
     @Override
     public int run(CommandLine line) {
         Bootstrapped bootstrapped = Bootstrap.load(line.home(), line.configFile(), line.configRequired());
-        Injector injector;
+        Daemon daemon;
         try {
-            injector = StewardModule.createInjector(bootstrapped, TimeSource.system());
-        } catch (CreationException failure) {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-            LOG.error("Steward failed to start", cause);
-            err.println("steward: failed to start: " + cause.getMessage());
+            daemon = DaemonHandle.create(bootstrapped, TimeSource.system()).daemon();
+        } catch (WiringException failure) {
+            LOG.error("Steward failed to start", failure.getCause());
+            err.println("steward: failed to start: " + failure.getMessage());
             return ExitCode.FAILED;
         }
-        Daemon daemon = injector.getInstance(Daemon.class);
         Thread shutdown = new Thread(daemon::stop, "steward-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {

@@ -55,7 +55,7 @@ public final class StewardModule extends AbstractModule {
      *
      * @throws dev.steward.api.config.InvalidConfigException listing every plugin's bad settings
      */
-    public static Injector createInjector(Bootstrapped bootstrapped, TimeSource time) {
+    static Injector createInjector(Bootstrapped bootstrapped, TimeSource time) {
         PrometheusMetrics metrics = new PrometheusMetrics();
         Plugins plugins = new PluginAssembly(bootstrapped, time, metrics).create();
         return Guice.createInjector(Stage.PRODUCTION, new StewardModule(bootstrapped, plugins, metrics, time));
@@ -73,10 +73,15 @@ public final class StewardModule extends AbstractModule {
         bind(PrometheusMetrics.class).toInstance(metrics);
         bind(Metrics.class).toInstance(metrics);
         bind(TimeSource.class).toInstance(time);
-        bind(ApplyScheduler.class).to(ExecutorApplyScheduler.class);
-        bind(ExecutorApplyScheduler.class).in(Singleton.class);
         bind(Daemon.class).in(Singleton.class);
         bind(StopRequests.class).toInstance(new StopRequests());
+    }
+
+    /** Built here, not by reflection, so that Guice reaches into no package but this one. */
+    @Provides
+    @Singleton
+    ApplyScheduler applyScheduler() {
+        return new ExecutorApplyScheduler();
     }
 
     @Provides

@@ -2,16 +2,17 @@ package dev.steward.core.demo;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.Injector;
-import dev.steward.api.PortPolicy;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.proxy.ProxyStop;
 import dev.steward.core.daemon.Daemon;
+import dev.steward.core.daemon.DaemonHandle;
 import dev.steward.core.engine.EngineStatus;
 import dev.steward.core.engine.ReloadEngine;
-import dev.steward.core.http.ApiServer;
+import dev.steward.loopback.LoadLoop;
+import dev.steward.loopback.LoadReport;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,40 +29,56 @@ public final class Demo {
     private static final int CLIENTS = 4;
     private static final Duration CHURN_EVERY = Duration.ofMillis(1500);
     private static final Duration REFRESH_EVERY = Duration.ofMillis(500);
-    private static final Duration PLAIN_OUTPUT_EVERY = Duration.ofSeconds(2);
 
     private final PrintStream out;
-    private final Injector injector;
+    private final DaemonHandle handle;
     private final Optional<Duration> duration;
-    private final boolean terminal;
+    private final StatusLine statusLine;
+    private final Optional<Path> logFile;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
     /**
      * @param duration how long to run; empty runs until {@link #requestStop()}
-     * @param terminal whether the status line may be redrawn in place
+     * @param statusLine where the live status goes, on {@code out}
+     * @param logFile where Steward's log goes, when not to {@code out}'s terminal
      */
-    public Demo(PrintStream out, Injector injector, Optional<Duration> duration, boolean terminal) {
+    public Demo(PrintStream out, DaemonHandle handle, Optional<Duration> duration, StatusLine statusLine,
+            Optional<Path> logFile) {
         this.out = requireNonNull(out, "out is null");
-        this.injector = requireNonNull(injector, "injector is null");
+        this.handle = requireNonNull(handle, "handle is null");
         this.duration = requireNonNull(duration, "duration is null");
-        this.terminal = terminal;
+        this.statusLine = requireNonNull(statusLine, "statusLine is null");
+        this.logFile = requireNonNull(logFile, "logFile is null");
     }
 
-    /** Runs the demo; returns the final counts. */
-    public LoadReport run() {
-        Daemon daemon = injector.getInstance(Daemon.class);
-        ReloadEngine engine = injector.getInstance(ReloadEngine.class);
-        ProxyBackend backend = injector.getInstance(ProxyBackend.class);
+    /**
+     * Runs the demo, prints what the clients saw, and says whether every answer they got was right:
+     * no error, no misroute.
+     */
+    public boolean run() {
+        try {
+            LoadReport report = churnAndStop();
+            out.printf("Done: %d requests, %d errors, %d misroutes.%n", report.requests(), report.errors(), report.misroutes());
+            return report.errors() == 0 && report.misroutes() == 0;
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private LoadReport churnAndStop() {
+        Daemon daemon = handle.daemon();
+        ReloadEngine engine = handle.engine();
+        ProxyBackend backend = handle.backend();
         URI proxy = backend.status().frontend().orElseThrow(() -> new IllegalStateException(
                 "the proxy backend " + backend.describe() + " does not say where clients reach it; the demo needs that"));
         daemon.start();
-        try (DemoFleet fleet = new DemoFleet(engine, injector.getInstance(PortPolicy.class), DEPLOYMENTS, System.nanoTime())) {
+        try (DemoFleet fleet = new DemoFleet(engine, handle.portPolicy(), DEPLOYMENTS, System.nanoTime())) {
             out.println("Starting " + DEPLOYMENTS.size() + " deployments of demo replicas...");
             fleet.populate();
             banner(proxy);
             LoadReport last;
-            try (LoadLoop load = new LoadLoop(proxy, fleet.deploymentByRoute(), CLIENTS)) {
+            try (LoadLoop load = LoadLoop.to(proxy).routes(fleet.deploymentByRoute()).connections(CLIENTS).start()) {
                 last = churnUntilStopped(fleet, engine, load);
             }
             out.println();
@@ -70,7 +87,6 @@ public final class Demo {
         } finally {
             // Whatever steward.haproxy.on-stop says, the demo leaves no process behind.
             daemon.stop(ProxyStop.STOP);
-            finished.countDown();
         }
     }
 
@@ -87,23 +103,16 @@ public final class Demo {
     private LoadReport churnUntilStopped(DemoFleet fleet, ReloadEngine engine, LoadLoop load) {
         long start = System.nanoTime();
         long nextChurn = start + CHURN_EVERY.toNanos();
-        long nextPlainLine = start;
         while (!stopped(start)) {
-            long now = System.nanoTime();
-            if (now >= nextChurn) {
-                event(fleet.churn(), fleet, engine, load);
+            if (System.nanoTime() - nextChurn >= 0) {
+                String what = fleet.churn();
+                statusLine.event(what, status(fleet, engine.status(), load.report()));
                 nextChurn = System.nanoTime() + CHURN_EVERY.toNanos();
             }
-            if (terminal) {
-                out.print("\r" + status(fleet, engine.status(), load.report()) + "   ");
-                out.flush();
-            } else if (now >= nextPlainLine) {
-                out.println(status(fleet, engine.status(), load.report()));
-                nextPlainLine = now + PLAIN_OUTPUT_EVERY.toNanos();
-            }
+            statusLine.update(status(fleet, engine.status(), load.report()));
         }
         LoadReport report = load.report();
-        out.println((terminal ? "\r" : "") + status(fleet, engine.status(), report));
+        statusLine.last(status(fleet, engine.status(), report));
         return report;
     }
 
@@ -119,22 +128,13 @@ public final class Demo {
         return duration.map(limit -> System.nanoTime() - start >= limit.toNanos()).orElse(false);
     }
 
-    private void event(String what, DemoFleet fleet, ReloadEngine engine, LoadLoop load) {
-        if (terminal) {
-            out.print("\r\033[K");
-        }
-        out.println("  " + what);
-        if (terminal) {
-            out.print(status(fleet, engine.status(), load.report()));
-        }
-    }
-
     private void banner(URI proxy) {
         out.println();
         out.println("Steward demo: HAProxy serves " + DEPLOYMENTS.size() + " deployments on " + proxy);
         DEPLOYMENTS.forEach(deployment -> out.println("  curl " + proxy.resolve("/" + deployment)));
-        injector.getInstance(ApiServer.class).uri().ifPresent(api -> out.println("  status: curl " + api.resolve("/v1/status")));
+        handle.api().ifPresent(api -> out.println("  status: curl " + api.resolve("/v1/status")));
         out.println("A controller churns the replicas (scale up, scale down, replace) while clients check every answer.");
+        logFile.ifPresent(log -> out.println("Steward's log: " + log));
         out.println(duration.map(limit -> "Runs for " + limit.toSeconds() + " s.").orElse("Ctrl-C stops everything."));
         out.println();
     }

@@ -9,6 +9,7 @@ import dev.steward.api.model.TargetGroups;
 import dev.steward.api.ports.PortLease;
 import dev.steward.api.ports.ReleaseMode;
 import dev.steward.core.engine.ReloadEngine;
+import dev.steward.loopback.Replica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class DemoFleet implements AutoCloseable {
     private final ReloadEngine engine;
     private final PortPolicy ports;
     private final Random random;
-    private final Map<String, List<DemoReplica>> replicas = new LinkedHashMap<>();
+    private final Map<String, List<Replica>> replicas = new LinkedHashMap<>();
     private int nextReplica = 1;
 
     DemoFleet(ReloadEngine engine, PortPolicy ports, List<String> deployments, long seed) {
@@ -43,7 +44,7 @@ final class DemoFleet implements AutoCloseable {
 
     /** Two replicas for each deployment, routed. */
     void populate() {
-        for (Map.Entry<String, List<DemoReplica>> deployment : replicas.entrySet()) {
+        for (Map.Entry<String, List<Replica>> deployment : replicas.entrySet()) {
             deployment.getValue().add(launch(deployment.getKey()));
             deployment.getValue().add(launch(deployment.getKey()));
         }
@@ -54,25 +55,25 @@ final class DemoFleet implements AutoCloseable {
     String churn() {
         List<String> names = new ArrayList<>(replicas.keySet());
         String deployment = names.get(random.nextInt(names.size()));
-        List<DemoReplica> list = replicas.get(deployment);
+        List<Replica> list = replicas.get(deployment);
         int action = random.nextInt(3);
         if (action == 0 && list.size() < MAX_REPLICAS) {
-            DemoReplica added = launch(deployment);
+            Replica added = launch(deployment);
             list.add(added);
             publishAndAwait();
-            return "scaled " + deployment + " up to " + list.size() + " (" + added.replicaId() + " joined)";
+            return "scaled " + deployment + " up to " + list.size() + " (" + added.id() + " joined)";
         }
         if (action == 1 && list.size() > MIN_REPLICAS) {
-            DemoReplica leaving = list.remove(random.nextInt(list.size()));
+            Replica leaving = list.remove(random.nextInt(list.size()));
             retire(leaving);
-            return "scaled " + deployment + " down to " + list.size() + " (" + leaving.replicaId() + " left)";
+            return "scaled " + deployment + " down to " + list.size() + " (" + leaving.id() + " left)";
         }
-        DemoReplica added = launch(deployment);
+        Replica added = launch(deployment);
         list.add(added);
         publishAndAwait();
-        DemoReplica leaving = list.removeFirst();
+        Replica leaving = list.removeFirst();
         retire(leaving);
-        return "replaced " + leaving.replicaId() + " of " + deployment + " with " + added.replicaId();
+        return "replaced " + leaving.id() + " of " + deployment + " with " + added.id();
     }
 
     int replicaCount() {
@@ -88,8 +89,8 @@ final class DemoFleet implements AutoCloseable {
     /** Stops every replica; their ports go back to the policy. */
     @Override
     public void close() {
-        for (List<DemoReplica> list : replicas.values()) {
-            for (DemoReplica replica : list) {
+        for (List<Replica> list : replicas.values()) {
+            for (Replica replica : list) {
                 replica.close();
                 ports.release(NODE, replica.port(), ReleaseMode.QUARANTINE, engine.state().revision());
             }
@@ -97,13 +98,13 @@ final class DemoFleet implements AutoCloseable {
         }
     }
 
-    private DemoReplica launch(String deployment) {
+    private Replica launch(String deployment) {
         String replicaId = deployment + "-r" + nextReplica++;
         PortLease lease = ports.allocate(NODE, replicaId);
-        return DemoReplica.start(deployment, replicaId, lease.port());
+        return Replica.named(replicaId).port(lease.port()).body(Replica.bodyOf(deployment, replicaId)).start();
     }
 
-    private void retire(DemoReplica leaving) {
+    private void retire(Replica leaving) {
         publishAndAwait();
         leaving.close();
         ports.release(NODE, leaving.port(), ReleaseMode.QUARANTINE, engine.state().revision());
@@ -111,9 +112,9 @@ final class DemoFleet implements AutoCloseable {
 
     private void publishAndAwait() {
         List<TargetGroup> groups = new ArrayList<>();
-        for (Map.Entry<String, List<DemoReplica>> deployment : replicas.entrySet()) {
+        for (Map.Entry<String, List<Replica>> deployment : replicas.entrySet()) {
             List<Target> targets = deployment.getValue().stream()
-                    .map(replica -> new Target("127.0.0.1", replica.port(), replica.replicaId()))
+                    .map(Replica::target)
                     .toList();
             groups.add(new TargetGroup(deployment.getKey(), route(deployment.getKey()), targets));
         }

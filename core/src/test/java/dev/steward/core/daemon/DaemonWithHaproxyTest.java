@@ -6,7 +6,7 @@ import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.ApiClient;
 import dev.steward.core.testing.PrometheusText;
 import dev.steward.core.testing.RunningDaemon;
-import dev.steward.testkit.Replica;
+import dev.steward.loopback.Replica;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

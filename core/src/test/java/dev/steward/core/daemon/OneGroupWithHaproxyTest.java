@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.RunningDaemon;
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
-import dev.steward.testkit.Replica;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;

@@ -3,15 +3,14 @@ package dev.steward.core.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.api.proxy.ProxyStop;
-import dev.steward.core.demo.LoadLoop;
-import dev.steward.core.demo.LoadReport;
 import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.RunningDaemon;
+import dev.steward.loopback.LoadLoop;
+import dev.steward.loopback.LoadReport;
+import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
 import dev.steward.testkit.FreePort;
-import dev.steward.testkit.Replica;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -76,7 +75,7 @@ class RestartKeepingHaproxyTest {
         long pid = haproxy(first, "pid");
         long spawn = haproxy(first, "spawn");
         cleanup.add(() -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
-        LoadLoop load = started(new LoadLoop(URI.create("http://127.0.0.1:" + proxyPort), Map.of("/app1", "app1"), CLIENTS));
+        LoadLoop load = started(LoadLoop.to(proxyPort).routes(Map.of("/app1", "app1")).connections(CLIENTS).start());
         awaitMoreRequests(load, SERVED_ALONE);
 
         Answer stop = first.api().post("/v1/stop?proxy=keep", "");

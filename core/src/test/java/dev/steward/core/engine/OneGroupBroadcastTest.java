@@ -13,11 +13,12 @@ import dev.steward.api.model.TargetGroups;
 import dev.steward.api.model.UnknownGroupException;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.metrics.PrometheusMetrics;
-import dev.steward.core.testing.ManualTime;
+import dev.steward.core.testing.ManualScheduler;
 import dev.steward.core.testing.MemoryStateStore;
 import dev.steward.core.testing.PrometheusText;
 import dev.steward.core.testing.RecordingBackend;
 import dev.steward.core.testing.Routing;
+import dev.steward.testkit.ManualTime;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class OneGroupBroadcastTest {
     private final PrometheusMetrics metrics = new PrometheusMetrics();
     private final MemoryStateStore store = new MemoryStateStore();
     private final ReloadEngine engine = new ReloadEngine(new RecordingBackend(),
-            new CoalesceSettings(Duration.ofMillis(100), 3, Duration.ofSeconds(1), Duration.ofSeconds(30)), time, time, metrics,
+            new CoalesceSettings(Duration.ofMillis(100), 3, Duration.ofSeconds(1), Duration.ofSeconds(30)), new ManualScheduler(time), time, metrics,
             List.of(), store);
 
     private static TargetGroup group(String name, String prefix, int port) {

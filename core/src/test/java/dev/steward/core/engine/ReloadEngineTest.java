@@ -9,10 +9,11 @@ import dev.steward.api.proxy.ApplyMode;
 import dev.steward.api.source.NotAcceptedException;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.metrics.PrometheusMetrics;
-import dev.steward.core.testing.ManualTime;
+import dev.steward.core.testing.ManualScheduler;
 import dev.steward.core.testing.MemoryStateStore;
 import dev.steward.core.testing.RecordingBackend;
 import dev.steward.core.testing.Routing;
+import dev.steward.testkit.ManualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,12 +28,13 @@ class ReloadEngineTest {
 
     private final ManualTime time = new ManualTime();
     private final Instant start = time.wallTime();
+    private final ManualScheduler scheduler = new ManualScheduler(time);
     private final RecordingBackend backend = new RecordingBackend();
     private final List<Long> notified = new ArrayList<>();
     private final MemoryStateStore store = new MemoryStateStore();
 
     private ReloadEngine engine(CoalesceSettings settings) {
-        return new ReloadEngine(backend, settings, time, time, new PrometheusMetrics(),
+        return new ReloadEngine(backend, settings, scheduler, time, new PrometheusMetrics(),
                 List.of(state -> notified.add(state.revision())), store);
     }
 

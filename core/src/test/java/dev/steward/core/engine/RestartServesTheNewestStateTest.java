@@ -7,10 +7,11 @@ import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.TargetGroups;
 import dev.steward.core.config.CoalesceSettings;
 import dev.steward.core.metrics.PrometheusMetrics;
-import dev.steward.core.testing.ManualTime;
+import dev.steward.core.testing.ManualScheduler;
 import dev.steward.core.testing.MemoryStateStore;
 import dev.steward.core.testing.RecordingBackend;
 import dev.steward.core.testing.Routing;
+import dev.steward.testkit.ManualTime;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class RestartServesTheNewestStateTest {
     private void start() {
         time = new ManualTime();
         backend = new RecordingBackend();
-        engine = new ReloadEngine(backend, SETTINGS, time, time, new PrometheusMetrics(), List.of(), store);
+        engine = new ReloadEngine(backend, SETTINGS, new ManualScheduler(time), time, new PrometheusMetrics(), List.of(), store);
     }
 
     private void deliver(String source, Broadcast broadcast) {

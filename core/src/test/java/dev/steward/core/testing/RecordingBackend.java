@@ -11,9 +11,9 @@ import dev.steward.api.proxy.ReloadNeededException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 

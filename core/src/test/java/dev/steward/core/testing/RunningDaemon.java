@@ -2,14 +2,12 @@ package dev.steward.core.testing;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.Injector;
 import dev.steward.api.proxy.ProxyStop;
 import dev.steward.api.time.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Bootstrapped;
 import dev.steward.core.daemon.Daemon;
-import dev.steward.core.daemon.StewardModule;
-import dev.steward.core.http.ApiServer;
+import dev.steward.core.daemon.DaemonHandle;
 import dev.steward.testkit.Eventually;
 import dev.steward.testkit.FreePort;
 import java.io.IOException;
@@ -63,10 +61,10 @@ public final class RunningDaemon implements AutoCloseable {
                     }
                     """.formatted(settings, token, proxyPort));
             Bootstrapped bootstrapped = Bootstrap.load(home, conf, true);
-            Injector injector = StewardModule.createInjector(bootstrapped, TimeSource.system());
-            Daemon daemon = injector.getInstance(Daemon.class);
+            DaemonHandle handle = DaemonHandle.create(bootstrapped, TimeSource.system());
+            Daemon daemon = handle.daemon();
             daemon.start();
-            ApiClient api = new ApiClient(injector.getInstance(ApiServer.class).uri().orElseThrow(), Optional.of(token));
+            ApiClient api = new ApiClient(handle.api().orElseThrow(), Optional.of(token));
             RunningDaemon running = new RunningDaemon(daemon, api, proxyPort);
             try {
                 Eventually.await("the first state served", CONVERGE, () -> api.get("/-/ready").status() == 200);

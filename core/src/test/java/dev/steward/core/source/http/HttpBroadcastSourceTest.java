@@ -19,10 +19,11 @@ import dev.steward.core.engine.FileAppliedStateStore;
 import dev.steward.core.engine.ReloadEngine;
 import dev.steward.core.metrics.PrometheusMetrics;
 import dev.steward.core.storage.AppendOnlyJournal;
-import dev.steward.core.testing.ManualTime;
+import dev.steward.core.testing.ManualScheduler;
 import dev.steward.core.testing.MemoryStateStore;
 import dev.steward.core.testing.RecordingBackend;
 import dev.steward.core.testing.Routing;
+import dev.steward.testkit.ManualTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class HttpBroadcastSourceTest {
 
     private ReloadEngine newEngine(AppliedStateStore store) {
         ManualTime time = new ManualTime();
-        return new ReloadEngine(new RecordingBackend(), SETTINGS, time, time, new PrometheusMetrics(), List.of(), store);
+        return new ReloadEngine(new RecordingBackend(), SETTINGS, new ManualScheduler(time), time, new PrometheusMetrics(), List.of(), store);
     }
 
     private Path file() {
