@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import dev.steward.api.config.InvalidConfigException;
 import dev.steward.api.config.Settings;
@@ -45,6 +46,22 @@ class QuarantineSettingsTest {
         QuarantineSettings settings = QuarantineSettings.read(Settings.of(resolved, Policies.SETTINGS_PATH));
         assertThat(settings.window()).isZero();
         assertThat(settings.quarantines()).isFalse();
+    }
+
+    @Test
+    void aWindowFromTheEnvironmentWithoutAUnitIsRefusedWithTheFix() {
+        // The seed's own variable counted seconds: STEWARD_PORT_QUARANTINE=10 was a 10 ms quarantine here.
+        var resolved = ConfigFactory.parseString("STEWARD_PORT_QUARANTINE = \"10\"",
+                        ConfigParseOptions.defaults().setOriginDescription("env variables"))
+                .withFallback(Policies.reference())
+                .resolve(ConfigResolveOptions.noSystem())
+                .getConfig(Policies.SETTINGS_PATH);
+
+        assertThatThrownBy(() -> QuarantineSettings.read(Settings.of(resolved, Policies.SETTINGS_PATH)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, problem -> assertThat(problem.problems())
+                        .extracting(Object::toString)
+                        .containsExactly("steward.port-quarantine.window (env variables:1): a duration needs a unit, found"
+                                + " \"10\": write \"10s\" for 10 seconds or \"10ms\" for 10 milliseconds"));
     }
 
     @Test

@@ -68,6 +68,24 @@ class CliTest {
     }
 
     @Test
+    void aDurationWithoutAUnitIsRefusedWithTheFixInTheFileAndOnTheCommandLine() throws IOException {
+        Path conf = config("""
+                steward.port-quarantine.window = 10
+                steward.coalesce.window = 0
+                """);
+
+        assertThat(run("check")).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("steward.port-quarantine.window (" + conf + ":1): a duration needs a unit, found 10: write \"10s\""
+                        + " for 10 seconds or \"10ms\" for 10 milliseconds")
+                .as("0 needs no unit").doesNotContain("steward.coalesce.window (");
+
+        assertThat(run("demo", "--duration", "30")).isEqualTo(ExitCode.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--duration: a duration needs a unit, found \"30\": write"
+                + " \"30s\" for 30 seconds or \"30ms\" for 30 milliseconds");
+    }
+
+    @Test
     void aNonLoopbackApiWithoutATokenIsRefused() throws IOException {
         config("steward.api.bind = \"0.0.0.0:9090\"");
         assertThat(run("run")).isEqualTo(ExitCode.BAD_CONFIGURATION);
