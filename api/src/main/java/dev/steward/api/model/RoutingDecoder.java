@@ -22,16 +22,17 @@ public final class RoutingDecoder {
 
     private RoutingDecoder() {}
 
-    /** A whole routing document; a missing kind is an empty one. */
+    /**
+     * A whole routing document, which names both kinds: an empty list says "none". A document without
+     * one of them is refused rather than read as empty, so that a file truncated by an editor, or holding
+     * only a comment, never takes every route down.
+     */
     public static RoutingDocument document(Object tree) {
         TreeReader document = TreeReader.object("", tree, DOCUMENT_KEYS);
-        TargetGroups groups = document.has("targetGroups")
-                ? targetGroupsAt(document, "targetGroups")
-                : TargetGroups.NONE;
-        FallbackTargets fallback = document.has("fallbackTargets")
-                ? fallbackTargetsAt(document, "fallbackTargets")
-                : FallbackTargets.NONE;
-        return new RoutingDocument(groups, fallback);
+        for (String kind : List.of("targetGroups", "fallbackTargets")) {
+            requireKind(document, kind, "a routing document names both targetGroups and fallbackTargets");
+        }
+        return new RoutingDocument(targetGroupsAt(document, "targetGroups"), fallbackTargetsAt(document, "fallbackTargets"));
     }
 
     /**
@@ -52,14 +53,24 @@ public final class RoutingDecoder {
         return group("", tree);
     }
 
-    /** A body of the form {@code {"targetGroups": [...]}}. */
+    /** A body of the form {@code {"targetGroups": [...]}}, which must name its kind. */
     public static TargetGroups targetGroups(Object tree) {
-        return targetGroupsAt(TreeReader.object("", tree, Set.of("targetGroups")), "targetGroups");
+        TreeReader body = TreeReader.object("", tree, Set.of("targetGroups"));
+        requireKind(body, "targetGroups", "a document of target groups names them");
+        return targetGroupsAt(body, "targetGroups");
     }
 
-    /** A body of the form {@code {"fallbackTargets": [...]}}. */
+    /** A body of the form {@code {"fallbackTargets": [...]}}, which must name its kind. */
     public static FallbackTargets fallbackTargets(Object tree) {
-        return fallbackTargetsAt(TreeReader.object("", tree, Set.of("fallbackTargets")), "fallbackTargets");
+        TreeReader body = TreeReader.object("", tree, Set.of("fallbackTargets"));
+        requireKind(body, "fallbackTargets", "a document of fallback targets names them");
+        return fallbackTargetsAt(body, "fallbackTargets");
+    }
+
+    private static void requireKind(TreeReader document, String kind, String rule) {
+        if (!document.has(kind)) {
+            throw new InvalidBroadcastException(kind, "is required: " + rule + ", with an empty list ([]) for none");
+        }
     }
 
     private static TargetGroups targetGroupsAt(TreeReader parent, String key) {

@@ -48,10 +48,34 @@ class RoutingDecoderTest {
     }
 
     @Test
-    void aMissingKindIsEmpty() {
-        RoutingDocument document = RoutingDecoder.document(Map.of());
+    void aDocumentNamesBothKindsAndAnEmptyListSaysNone() {
+        RoutingDocument document = RoutingDecoder.document(Map.of("targetGroups", List.of(), "fallbackTargets", List.of()));
         assertThat(document.targetGroups()).isEqualTo(TargetGroups.NONE);
         assertThat(document.fallbackTargets()).isEqualTo(FallbackTargets.NONE);
+    }
+
+    @Test
+    void aDocumentWithoutAKindIsRefusedNotReadAsEmpty() {
+        String rule = ": is required: a routing document names both targetGroups and fallbackTargets, with an empty list ([])"
+                + " for none";
+        assertThatThrownBy(() -> RoutingDecoder.document(Map.of())).hasMessage("targetGroups" + rule);
+        assertThatThrownBy(() -> RoutingDecoder.document(Map.of("fallbackTargets", List.of()))).hasMessage("targetGroups" + rule);
+        assertThatThrownBy(() -> RoutingDecoder.document(Map.of("targetGroups", List.of()))).hasMessage("fallbackTargets" + rule);
+        Map<String, Object> nullKind = new java.util.HashMap<>(Map.of("targetGroups", List.of()));
+        nullKind.put("fallbackTargets", null);
+        assertThatThrownBy(() -> RoutingDecoder.document(nullKind)).hasMessage("fallbackTargets" + rule);
+    }
+
+    @Test
+    void aBodyOfOneKindMustNameIt() {
+        assertThatThrownBy(() -> RoutingDecoder.targetGroups(Map.of()))
+                .hasMessage("targetGroups: is required: a document of target groups names them, with an empty list ([]) for none");
+        assertThatThrownBy(() -> RoutingDecoder.fallbackTargets(Map.of())).hasMessage(
+                "fallbackTargets: is required: a document of fallback targets names them, with an empty list ([]) for none");
+        assertThatThrownBy(() -> RoutingDecoder.targetGroups(Map.of("targetgroups", List.of())))
+                .hasMessage("targetgroups: unknown field; expected one of [targetGroups]");
+        assertThatThrownBy(() -> RoutingDecoder.fallbackTargets(Map.of("FallbackTargets", List.of())))
+                .hasMessage("FallbackTargets: unknown field; expected one of [fallbackTargets]");
     }
 
     @Test

@@ -220,6 +220,7 @@ class CliTest {
         Files.writeString(home.resolve("conf/targets.conf"), """
                 targetGroups = [ { name = app1, routePrefix = "/app1",
                   targets = [ { host = 127.0.0.1, port = 20001, replicaId = r1 } ] } ]
+                fallbackTargets = []
                 """);
 
         assertThat(run("check")).isZero();
@@ -256,7 +257,8 @@ class CliTest {
     @Test
     void checkListsABadRoutingStateWithItsLineAndWhatToDo() throws IOException {
         config("steward.sources.file.path = \"conf/targets.conf\"");
-        Files.writeString(home.resolve("conf/targets.conf"), "targetGroups = [ { name = \"a b\", routePrefix = \"/a\", targets = [] } ]\n");
+        Files.writeString(home.resolve("conf/targets.conf"), "targetGroups = [ { name = \"a b\", routePrefix = \"/a\", targets = [] } ]\n"
+                + "fallbackTargets = []\n");
 
         assertThat(run("check")).isEqualTo(ExitCode.FAILED);
 
