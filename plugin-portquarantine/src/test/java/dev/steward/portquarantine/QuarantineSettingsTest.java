@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import dev.steward.api.config.InvalidConfigException;
 import dev.steward.api.config.Settings;
+import dev.steward.api.ports.HoldLimit;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class QuarantineSettingsTest {
     @Test
     void referenceConfHasADefaultForEveryKey() {
         assertThat(read("")).isEqualTo(new QuarantineSettings(
-                Duration.ofSeconds(10), new PortRange(20000, 29999), Duration.ofMinutes(5), true, "ports.state"));
+                Duration.ofSeconds(10), new PortRange(20000, 29999), Duration.ofMinutes(10), true, "ports.state"));
         assertThat(Policies.reference().getConfig(Policies.SETTINGS_PATH).root().keySet())
                 .containsExactlyInAnyOrder("window", "range", "cap", "convergence-gate", "state-file");
     }
@@ -34,6 +35,14 @@ class QuarantineSettingsTest {
                 state-file = "quarantine.state"
                 """)).isEqualTo(new QuarantineSettings(
                 Duration.ofSeconds(30), new PortRange(31000, 31099), Duration.ofMinutes(2), false, "quarantine.state"));
+    }
+
+    @Test
+    void theCapIsTheLongestHoldOnlyWhileAPortWaitsForTheProxies() {
+        assertThat(read("").holdLimit()).contains(new HoldLimit(Duration.ofMinutes(10), "cap"));
+        assertThat(read("cap = 40m").holdLimit()).contains(new HoldLimit(Duration.ofMinutes(40), "cap"));
+        assertThat(read("window = 0").holdLimit()).as("no quarantine: nothing is held").isEmpty();
+        assertThat(read("convergence-gate = false").holdLimit()).as("the window alone: no wait for the proxies").isEmpty();
     }
 
     @Test

@@ -86,6 +86,28 @@ class CliTest {
     }
 
     @Test
+    void aQuarantineCapNoLongerThanOldHaproxyProcessesRouteIsRefusedByCheckAndRun() throws IOException {
+        Path conf = config("""
+                steward {
+                  api.bind = "127.0.0.1:%d"
+                  haproxy.hard-stop-after = 30m
+                }
+                """.formatted(FreePort.pick()));
+
+        assertThat(run("check")).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("steward.port-quarantine.cap (").contains("): must be longer"
+                + " than an old proxy process may still route to a released port: steward.coalesce.window 100ms + steward.haproxy"
+                + " start-timeout 10s + retiring.wait 30s + hard-stop-after 30m = 30m 40.1s, found 10m; set it to 31m or more");
+        assertThat(run("run")).isEqualTo(ExitCode.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("): must be longer than an old proxy process");
+
+        out.reset();
+        Files.writeString(conf, Files.readString(conf) + "steward.port-quarantine.cap = 31m\n");
+        run("check");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("must be longer than an old proxy process");
+    }
+
+    @Test
     void aNonLoopbackApiWithoutATokenIsRefused() throws IOException {
         config("steward.api.bind = \"0.0.0.0:9090\"");
         assertThat(run("run")).isEqualTo(ExitCode.BAD_CONFIGURATION);
