@@ -16,7 +16,7 @@ import java.util.Set;
 public final class RoutingDecoder {
     private static final Set<String> DOCUMENT_KEYS = Set.of("targetGroups", "fallbackTargets");
     private static final Set<String> GROUP_KEYS =
-            Set.of("name", "routePrefix", "routeHost", "targets", "balance", "healthCheck");
+            Set.of("name", "routePrefix", "routeHost", "targets", "balance", "healthCheck", "retry");
     private static final Set<String> TARGET_KEYS = Set.of("host", "port", "replicaId", "weight");
     private static final Set<String> HEALTH_CHECK_KEYS = Set.of("path", "intervalMs", "rise", "fall");
 
@@ -98,8 +98,11 @@ public final class RoutingDecoder {
         HealthCheck healthCheck = group.has("healthCheck")
                 ? healthCheck(group.path("healthCheck"), group.raw("healthCheck"))
                 : HealthCheck.DEFAULT;
+        RetryPolicy retry = group.has("retry")
+                ? RetryPolicy.fromLabel(group.path("retry"), group.string("retry"))
+                : RetryPolicy.ALL_METHODS;
         try {
-            return new TargetGroup(name, routePrefix, routeHost, targets, balance, healthCheck);
+            return new TargetGroup(name, routePrefix, routeHost, targets, balance, healthCheck, retry);
         } catch (InvalidBroadcastException problem) {
             throw problem.within(path);
         }

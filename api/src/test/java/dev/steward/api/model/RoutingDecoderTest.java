@@ -168,10 +168,30 @@ class RoutingDecoderTest {
     }
 
     @Test
+    void aGroupChoosesItsRetriesByLabelAndLeavesThemAtAllMethodsByDefault() {
+        Map<String, Object> group = group("a", "/a", List.of());
+        assertThat(RoutingDecoder.targetGroups(Map.of("targetGroups", List.of(group))).groups().getFirst().retry())
+                .isEqualTo(RetryPolicy.ALL_METHODS);
+        for (RetryPolicy retry : RetryPolicy.values()) {
+            group.put("retry", retry.label());
+            assertThat(RoutingDecoder.targetGroups(Map.of("targetGroups", List.of(group))).groups().getFirst().retry())
+                    .isEqualTo(retry);
+        }
+        for (Object bad : List.of("Safe-Methods", "safe_methods", "", "none", 1)) {
+            group.put("retry", bad);
+            assertThatThrownBy(() -> RoutingDecoder.targetGroups(Map.of("targetGroups", List.of(group))))
+                    .as("retry %s", bad)
+                    .hasMessageStartingWith("targetGroups[0].retry: ")
+                    .satisfies(problem -> assertThat(problem.getMessage()).matches(
+                            ".*(must be one of all-methods, safe-methods, connection-failures, found .*|expected a string.*)"));
+        }
+    }
+
+    @Test
     void encodingThenDecodingGivesTheSameModel() {
         TargetGroup group = new TargetGroup("a", "/a", Optional.of("example.com"),
                 List.of(new Target("::1", 8080, "r1", 3)), Balance.RANDOM,
-                new HealthCheck(Optional.of("/h"), Duration.ofSeconds(1), 3, 4));
+                new HealthCheck(Optional.of("/h"), Duration.ofSeconds(1), 3, 4), RetryPolicy.SAFE_METHODS);
         TargetGroups groups = new TargetGroups(List.of(group));
         FallbackTargets fallback = new FallbackTargets(List.of(new Target("10.0.0.1", 1, "f1")));
 
