@@ -290,6 +290,23 @@ class CliTest {
     }
 
     @Test
+    void checkAndRenderRefuseARoutingFileThatDoesNotNameBothKinds() throws IOException {
+        config("steward.sources.file.path = \"conf/targets.conf\"");
+        Files.writeString(home.resolve("conf/targets.conf"), "# emptied by an editor that truncates first\n");
+
+        assertThat(run("check")).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("routing state: conf/targets.conf:1: targetGroups: is"
+                + " required: a routing document names both targetGroups and fallbackTargets, with an empty list ([]) for none");
+
+        Path state = Files.writeString(home.resolve("state.conf"), "targetGroups = []\n");
+        out.reset();
+        assertThat(run("render", "--state", state.toString())).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("no configuration rendered from it").isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("steward: the routing state is invalid: state.conf:1: fallbackTargets: is required");
+    }
+
+    @Test
     void stopSaysWhereItExpectedARunningStewardWhenNoneAnswers() throws IOException {
         int port = FreePort.pick();
         Path conf = config("steward.api.bind = \"127.0.0.1:" + port + "\"");
