@@ -1,10 +1,12 @@
 package dev.steward.api;
 
+import dev.steward.api.ports.HoldLimit;
 import dev.steward.api.ports.NodePorts;
 import dev.steward.api.ports.PortLease;
 import dev.steward.api.ports.PortRequestException;
 import dev.steward.api.ports.PortsExhaustedException;
 import dev.steward.api.ports.ReleaseMode;
+import java.util.Optional;
 
 /**
  * Hands replica ports out per replica node and takes them back, so that a port is never given to a
@@ -36,6 +38,15 @@ public interface PortPolicy extends AutoCloseable {
     void applied(long revision);
 
     NodePorts ports(String node);
+
+    /**
+     * The longest a released port is held while the proxies have not confirmed a revision that no longer
+     * routes to it; Steward checks it against the proxy backend's {@link ProxyBackend#retirementBound()}.
+     * Empty when the policy never returns a port before that confirmation, or does not wait for it.
+     */
+    default Optional<HoldLimit> holdLimit() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -7,6 +7,8 @@ import dev.steward.api.proxy.ApplyOutcome;
 import dev.steward.api.proxy.BackendStatus;
 import dev.steward.api.proxy.ProxyStop;
 import dev.steward.api.proxy.ReloadNeededException;
+import dev.steward.api.proxy.RetirementBound;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -63,6 +65,17 @@ public interface ProxyBackend extends AutoCloseable {
      */
     default OptionalLong oldestRoutedRevision() {
         return OptionalLong.empty();
+    }
+
+    /**
+     * How long after an apply begins a process that the apply retires (an old process finishing its
+     * connections) may still route with the state it served. A port policy must hold a released port
+     * longer than this, or such a process may send a request for the old replica to the new one: Steward
+     * checks the two against each other at start and in {@code steward check}. Empty when no process
+     * outlives an apply, or the backend cannot tell; then nothing is checked.
+     */
+    default Optional<RetirementBound> retirementBound() {
+        return Optional.empty();
     }
 
     /**

@@ -39,7 +39,8 @@ final class ConfigurationDocs {
                 `reference.conf` of each module (`ConfigurationDocsTest` in `distribution` fails when the
                 two differ; regenerate with `scripts/config-docs`). Override keys in `conf/steward.conf`
                 (HOCON); a key that no module defines stops start-up with its `file:line`. Durations take
-                units (`100ms`, `10s`, `5m`; a bare number is milliseconds), sizes too (`512KiB`, `10MiB`).
+                units (`100ms`, `10s`, `5m`): a bare number other than `0`, in the file or in an environment
+                variable, stops start-up with the fix. Sizes take units too (`512KiB`, `10MiB`).
                 """);
         for (Path reference : references(root)) {
             String module = root.relativize(reference).getName(0).toString();

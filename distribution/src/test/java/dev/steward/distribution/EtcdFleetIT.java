@@ -55,7 +55,8 @@ class EtcdFleetIT extends ImageTest {
         try (Replica replica = Replica.start("replica-1")) {
             Path state = Files.writeString(temp.resolve("state.json"), """
                     {"targetGroups": [{"name": "app1", "routePrefix": "/app1",
-                      "targets": [{"host": "127.0.0.1", "port": %d, "replicaId": "app1-r1"}]}]}
+                      "targets": [{"host": "127.0.0.1", "port": %d, "replicaId": "app1-r1"}]}],
+                     "fallbackTargets": []}
                     """.formatted(replica.port()));
             Launch publish = Launch.run(distribution.launcher(), temp, Launch.userEnvironment(), "publish", "--etcd",
                     etcd.endpoint(), "--prefix", PREFIX, "--state", state.toString());

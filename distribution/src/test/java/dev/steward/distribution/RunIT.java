@@ -46,6 +46,13 @@ class RunIT extends ImageTest {
                 steward.awaitServed(proxy, ROUTE, first, START);
                 assertThat(steward.haproxyProcesses()).as("HAProxy processes of this run").isNotEmpty();
 
+                Launch status = Launch.run(distribution.launcher(), temp, Launch.userEnvironment(), "status", "--config",
+                        routed.config().toString());
+                assertThat(status.exitCode()).as(status.toString()).isZero();
+                assertThat(status.stdout()).contains("  state       serving the newest revision")
+                        .contains("HAProxy: serving revision 1").contains("Routes: 1 group, 0 fallback targets")
+                        .contains("  app1  /app1  1 target");
+
                 routed.writeTargets(targets(second.port()));
                 steward.awaitServed(proxy, ROUTE, second, EDIT_SERVED);
                 assertThat(steward.log()).as("the plugin layers got native access from core")
@@ -66,6 +73,24 @@ class RunIT extends ImageTest {
                 String log = steward.awaitLog(routed.targets().getFileName() + ":" + PORT_LINE, Duration.ofSeconds(5));
 
                 assertThat(log).contains("port");
+                assertThat(proxy.get(ROUTE)).isEqualTo(served(replica));
+            }
+        }
+    }
+
+    @Test
+    void anEmptiedRoutingFileIsRefusedAndTheRouteKeepsServing() throws IOException {
+        try (Replica replica = Replica.start("replica-1")) {
+            routed.writeTargets(targets(replica.port()));
+            try (RunningSteward steward = RunningSteward.start(distribution, routed.config(), temp);
+                    Proxy proxy = new Proxy(routed.proxyPort())) {
+                steward.awaitServed(proxy, ROUTE, replica, START);
+
+                // What `: > targets.conf`, or an editor that truncates before it writes, leaves.
+                Files.writeString(routed.targets(), "");
+                String log = steward.awaitLog(routed.targets().getFileName() + ":1: targetGroups: is required", Duration.ofSeconds(5));
+
+                assertThat(log).contains("the last good state keeps serving");
                 assertThat(proxy.get(ROUTE)).isEqualTo(served(replica));
             }
         }

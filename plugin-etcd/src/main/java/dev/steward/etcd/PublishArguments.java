@@ -2,9 +2,8 @@ package dev.steward.etcd;
 
 import static java.util.Objects.requireNonNull;
 
-import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValueFactory;
+import dev.steward.api.config.Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -146,14 +145,15 @@ record PublishArguments(Connection connection, KeyLayout layout, Path stateFile)
     }
 
     private static Duration duration(String value) {
-        try {
-            Duration duration = ConfigFactory.empty().withValue("d", ConfigValueFactory.fromAnyRef(value)).getDuration("d");
-            if (duration.compareTo(Duration.ofMillis(100)) < 0 || duration.compareTo(Duration.ofMinutes(5)) > 0) {
-                throw new BadArgumentException("--timeout", "expected a duration from 100ms to 5m, found " + value);
-            }
+        // The same reading as a duration in a config file: a bare number is refused, not taken as milliseconds.
+        Settings read = Settings.of(ConfigFactory.parseMap(Map.of("value", value)), "");
+        Duration duration = read.duration("value", Duration.ofMillis(100), Duration.ofMinutes(5));
+        if (read.problems().isEmpty()) {
             return duration;
-        } catch (ConfigException unreadable) {
-            throw new BadArgumentException("--timeout", "expected a duration such as 500ms or 5s, found \"" + value + "\"");
         }
+        String reason = read.problems().getFirst().reason();
+        throw new BadArgumentException("--timeout", reason.startsWith("expected a duration from")
+                ? "expected a duration from 100ms to 5m, found " + value
+                : reason);
     }
 }

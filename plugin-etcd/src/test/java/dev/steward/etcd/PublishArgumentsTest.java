@@ -78,8 +78,12 @@ class PublishArgumentsTest {
         assertProblem("--state: is given twice", "--state", "a", "--state", "b");
         assertProblem("--cacert: cannot read /no/such/ca.pem", "--etcd", "https://127.0.0.1:2379", "--state", "s.json",
                 "--cacert", "/no/such/ca.pem");
-        assertProblem("--timeout: expected a duration such as 500ms or 5s, found \"soon\"", "--etcd", "http://127.0.0.1:2379",
-                "--state", "s.json", "--timeout", "soon");
+        assertProblem("--timeout: expected a duration such as 100ms, 10s or 5m, found \"soon\"", "--etcd",
+                "http://127.0.0.1:2379", "--state", "s.json", "--timeout", "soon");
+        assertProblem("--timeout: a duration needs a unit, found \"750\": write \"750s\" for 750 seconds or \"750ms\" for"
+                + " 750 milliseconds", "--etcd", "http://127.0.0.1:2379", "--state", "s.json", "--timeout", "750");
+        assertProblem("--timeout: expected a duration from 100ms to 5m, found 10m", "--etcd", "http://127.0.0.1:2379",
+                "--state", "s.json", "--timeout", "10m");
         assertProblem("--user: needs --password-file or STEWARD_ETCD_PASSWORD", "--etcd", "http://127.0.0.1:2379",
                 "--state", "s.json", "--user", "steward");
     }

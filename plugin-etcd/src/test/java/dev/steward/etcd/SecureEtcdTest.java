@@ -107,7 +107,8 @@ class SecureEtcdTest {
     private Path state(int port, String replica) throws IOException {
         return Files.writeString(temp.resolve("state.json"), """
                 {"targetGroups": [{"name": "app", "routePrefix": "/app",
-                  "targets": [{"host": "127.0.0.1", "port": %d, "replicaId": "%s"}]}]}
+                  "targets": [{"host": "127.0.0.1", "port": %d, "replicaId": "%s"}]}],
+                 "fallbackTargets": []}
                 """.formatted(port, replica));
     }
 

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StateDocumentsTest {
     @Test
@@ -41,6 +43,27 @@ class StateDocumentsTest {
         assertThatThrownBy(() -> StateDocuments.decode("/steward/state/fallback-targets", value, BroadcastKind.FALLBACK_TARGETS))
                 .isInstanceOf(InvalidBroadcastException.class)
                 .hasMessageStartingWith("/steward/state/fallback-targets:3: fallbackTargets[0].replicaId: must match");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            an empty value           | ''                                | targetGroups: is required
+            only whitespace          | ' '                               | targetGroups: is required
+            an empty object          | '{}'                              | targetGroups: is required
+            the kind set to null     | '{"targetGroups": null}'          | targetGroups: is required
+            the other kind           | '{"fallbackTargets": []}'         | fallbackTargets: unknown field
+            the kind in lower case   | '{"targetgroups": []}'            | targetgroups: unknown field
+            the kind capitalised     | '{"TargetGroups": []}'            | TargetGroups: unknown field
+            a value cut short        | '{"targetGroups": ['              | cannot be parsed
+            """)
+    void aValueThatDoesNotNameItsKindIsRefusedNotReadAsNone(String what, String value, String reason) {
+        assertThatThrownBy(() -> StateDocuments.decode("/steward/state/target-groups", value, BroadcastKind.TARGET_GROUPS))
+                .as(what)
+                .isInstanceOf(InvalidBroadcastException.class)
+                .hasMessageStartingWith("/steward/state/target-groups:1: ")
+                .hasMessageContaining(reason);
+        assertThat(StateDocuments.decode("/steward/state/target-groups", "{\"targetGroups\": []}", BroadcastKind.TARGET_GROUPS))
+                .as("an empty list is how to say none").isEqualTo(TargetGroups.NONE);
     }
 
     @Test

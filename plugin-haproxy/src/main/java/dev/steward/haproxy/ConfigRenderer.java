@@ -3,6 +3,7 @@ package dev.steward.haproxy;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.HealthCheck;
+import dev.steward.api.model.RetryPolicy;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
@@ -164,8 +165,21 @@ final class ConfigRenderer {
     private void groupBackend(StringBuilder config, TargetGroup group, SlotPool pool) {
         section(config, "backend " + BackendNames.group(group.name()));
         line(config, "balance " + group.balance().label());
+        if (settings.safeRetries()) {
+            retries(config, group.retry());
+        }
         group.healthCheck().path().ifPresent(path -> line(config, "option httpchk GET " + path));
         servers(config, pool, group.healthCheck());
+    }
+
+    /** What the group narrows of the defaults' {@code retry-on conn-failure empty-response}. */
+    private static void retries(StringBuilder config, RetryPolicy retry) {
+        switch (retry) {
+            case ALL_METHODS -> { }
+            // A failed connection never reached a replica: retried for every method; an empty response only for these.
+            case SAFE_METHODS -> line(config, "http-request disable-l7-retry unless METH_GET || METH_OPTIONS || METH_TRACE");
+            case CONNECTION_FAILURES -> line(config, "retry-on conn-failure");
+        }
     }
 
     private void fallbackBackend(StringBuilder config, SlotPool pool) {

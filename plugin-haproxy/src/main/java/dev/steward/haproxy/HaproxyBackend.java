@@ -12,6 +12,7 @@ import dev.steward.api.proxy.ApplyMode;
 import dev.steward.api.proxy.ApplyOutcome;
 import dev.steward.api.proxy.BackendStatus;
 import dev.steward.api.proxy.ProxyStop;
+import dev.steward.api.proxy.RetirementBound;
 import dev.steward.api.time.TimeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -455,6 +456,11 @@ final class HaproxyBackend implements ProxyBackend {
         LongStream draining = slots.oldestDrainRemoval().stream().map(removal -> removal - 1);
         LongStream retired = retiring.list().stream().mapToLong(RetiringProcess::revision);
         return LongStream.concat(draining, retired).min();
+    }
+
+    @Override
+    public Optional<RetirementBound> retirementBound() {
+        return Optional.of(settings.retirementBound());
     }
 
     /** Stops or keeps HAProxy as {@code steward.haproxy.on-stop} says. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.config.Settings;
 import dev.steward.api.proxy.ProxyStop;
+import dev.steward.api.proxy.RetirementBound;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,6 +96,17 @@ record HaproxySettings(
         requireNonNull(accessLog, "accessLog is null");
         requireNonNull(gatewayErrorStatus, "gatewayErrorStatus is null");
         requireNonNull(tlsCertificate, "tlsCertificate is null");
+    }
+
+    /**
+     * How long after a reload begins the process it retires may still route: the new process has up to
+     * start-timeout to take over, a reload may first wait up to retiring.wait for room among the old
+     * processes, and the retired process then lives up to hard-stop-after.
+     */
+    RetirementBound retirementBound() {
+        return new RetirementBound(startTimeout.plus(retiring.maxWait()).plus(hardStopAfter),
+                "start-timeout " + HaproxyTime.format(startTimeout) + " + retiring.wait " + HaproxyTime.format(retiring.maxWait())
+                        + " + hard-stop-after " + HaproxyTime.format(hardStopAfter));
     }
 
     /**

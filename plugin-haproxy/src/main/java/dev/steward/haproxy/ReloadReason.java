@@ -42,7 +42,8 @@ final class ReloadReason {
             if (!new HashSet<>(earlier.targets()).equals(new HashSet<>(group.targets()))) {
                 targets.add(group.name());
             }
-            if (earlier.balance() != group.balance() || !earlier.healthCheck().equals(group.healthCheck())) {
+            if (earlier.balance() != group.balance() || !earlier.healthCheck().equals(group.healthCheck())
+                    || earlier.retry() != group.retry()) {
                 settings.add(group.name());
             }
         }
@@ -51,7 +52,7 @@ final class ReloadReason {
         describe(changes, "groups removed", removed);
         describe(changes, "routes changed", routes);
         describe(changes, "targets changed", targets);
-        describe(changes, "balance or health check changed", settings);
+        describe(changes, "balance, health check or retry changed", settings);
         if (!new HashSet<>(before.fallbackTargets().targets()).equals(new HashSet<>(after.fallbackTargets().targets()))) {
             changes.add("fallback targets changed");
         }

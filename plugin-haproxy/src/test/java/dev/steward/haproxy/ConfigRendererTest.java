@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.api.model.Balance;
 import dev.steward.api.model.FallbackTargets;
 import dev.steward.api.model.HealthCheck;
+import dev.steward.api.model.RetryPolicy;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
@@ -86,6 +87,47 @@ class ConfigRendererTest {
 
         assertThat(config.lines()).noneMatch(line -> line.contains("redispatch") || line.contains("retry-on"));
         assertThat(config.lines()).anyMatch(line -> line.strip().equals("retries 3"));
+    }
+
+    @Test
+    void eachGroupNarrowsTheRetriesAsItChoosesAndHaproxyAcceptsIt(@TempDir Path directory) throws IOException {
+        RoutingState state = new RoutingState(3, new TargetGroups(List.of(
+                retrying("all", RetryPolicy.ALL_METHODS), retrying("safe", RetryPolicy.SAFE_METHODS),
+                retrying("conn", RetryPolicy.CONNECTION_FAILURES))), FallbackTargets.NONE);
+
+        String config = renderer.render(state, allocator.plan(state));
+
+        assertThat(backend(config, "group_all")).noneMatch(line -> line.contains("retry"));
+        assertThat(backend(config, "group_safe"))
+                .contains("http-request disable-l7-retry unless METH_GET || METH_OPTIONS || METH_TRACE")
+                .noneMatch(line -> line.startsWith("retry-on"));
+        assertThat(backend(config, "group_conn")).contains("retry-on conn-failure")
+                .noneMatch(line -> line.contains("disable-l7-retry"));
+        assertThat(config.lines().map(String::strip)).as("the defaults every group starts from")
+                .contains("option redispatch", "retry-on conn-failure empty-response");
+        Path file = Files.writeString(directory.resolve("retries.cfg"), config);
+        HaproxyBinary.locate("haproxy", directory, directory, Duration.ofSeconds(30)).check(file);
+
+        String baseline = new ConfigRenderer(TestSettings.read(Map.of("safe-retries", false)), PATHS)
+                .render(state, allocator.plan(state));
+        assertThat(baseline.lines()).as("safe-retries = false turns every retry off, a group's choice too")
+                .noneMatch(line -> line.contains("retry-on") || line.contains("disable-l7-retry"));
+    }
+
+    private static TargetGroup retrying(String name, RetryPolicy retry) {
+        return new TargetGroup(name, "/" + name, Optional.empty(), List.of(new Target("10.0.0.1", 20001, name + "-r1")),
+                Balance.ROUND_ROBIN, HealthCheck.DEFAULT, retry);
+    }
+
+    /** The lines of one backend section, stripped. */
+    private static List<String> backend(String config, String name) {
+        List<String> lines = config.lines().toList();
+        int start = lines.indexOf("backend " + name);
+        assertThat(start).as("backend " + name).isNotNegative();
+        return lines.subList(start + 1, lines.size()).stream()
+                .takeWhile(line -> line.isEmpty() || Character.isWhitespace(line.charAt(0)))
+                .map(String::strip)
+                .toList();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.steward.api.config.ConfigProblem;
 import dev.steward.api.config.InvalidConfigException;
 import dev.steward.api.config.Settings;
+import dev.steward.api.proxy.RetirementBound;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,16 @@ class HaproxySettingsTest {
                 "local0", 10_000));
         assertThat(settings.gatewayErrorStatus()).isEmpty();
         assertThat(settings.tlsCertificate()).isEmpty();
+    }
+
+    @Test
+    void anOldProcessRoutesAtMostUntilItsTakeoverItsWaitAndHardStopAfterHavePassed() {
+        assertThat(TestSettings.read(Map.of()).retirementBound()).isEqualTo(new RetirementBound(
+                Duration.ofMinutes(5).plusSeconds(40), "start-timeout 10s + retiring.wait 30s + hard-stop-after 5m"));
+        assertThat(TestSettings.read(Map.of("hard-stop-after", "30m", "start-timeout", "1500ms", "retiring.wait", "0s"))
+                .retirementBound())
+                .isEqualTo(new RetirementBound(Duration.ofMinutes(30).plusMillis(1500),
+                        "start-timeout 1500ms + retiring.wait 0ms + hard-stop-after 30m"));
     }
 
     @Test

@@ -2,12 +2,16 @@ package dev.steward.haproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.api.model.Balance;
 import dev.steward.api.model.FallbackTargets;
+import dev.steward.api.model.HealthCheck;
+import dev.steward.api.model.RetryPolicy;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReloadReasonTest {
@@ -27,6 +31,16 @@ class ReloadReasonTest {
 
         assertThat(ReloadReason.between(before, after)).isEqualTo(
                 "groups added: d; groups removed: c; routes changed: b; targets changed: a; fallback targets changed");
+    }
+
+    @Test
+    void aGroupsRetryChoiceIsASettingChange() {
+        RoutingState before = new RoutingState(1, new TargetGroups(List.of(new TargetGroup("a", "/a", List.of(R1)))),
+                FallbackTargets.NONE);
+        RoutingState after = new RoutingState(2, new TargetGroups(List.of(new TargetGroup("a", "/a", Optional.empty(),
+                List.of(R1), Balance.ROUND_ROBIN, HealthCheck.DEFAULT, RetryPolicy.SAFE_METHODS))), FallbackTargets.NONE);
+
+        assertThat(ReloadReason.between(before, after)).isEqualTo("balance, health check or retry changed: a");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.steward.portquarantine;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.PortPolicy;
+import dev.steward.api.ports.HoldLimit;
 import dev.steward.api.ports.NodePorts;
 import dev.steward.api.ports.PortLease;
 import dev.steward.api.ports.PortRequestException;
@@ -152,6 +153,11 @@ final class QuarantinePortPolicy implements PortPolicy {
     }
 
     /** Nothing to flush: every change is on disk before it is adopted. */
+    @Override
+    public Optional<HoldLimit> holdLimit() {
+        return settings.holdLimit();
+    }
+
     @Override
     public void close() {}
 

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.config.Settings;
 import dev.steward.api.model.ModelRules;
+import dev.steward.api.ports.HoldLimit;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The settings under {@code steward.port-quarantine}.
@@ -47,6 +49,14 @@ record QuarantineSettings(Duration window, PortRange range, Duration cap, boolea
 
     boolean quarantines() {
         return !window.isZero();
+    }
+
+    /**
+     * The cap, when a port waits for the proxies' confirmation at all: without quarantine or without the
+     * convergence gate a port returns after the window alone, as the user chose.
+     */
+    Optional<HoldLimit> holdLimit() {
+        return quarantines() && convergenceGate ? Optional.of(new HoldLimit(cap, "cap")) : Optional.empty();
     }
 
     private static PortRange range(Settings settings) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class QuarantinePersistenceTest {
     private static final String NODE = "node-a";
-    private static final String SETTINGS = "range = \"20000-20009\"";
+    private static final String SETTINGS = "range = \"20000-20009\"\ncap = 5m";
     private static final Duration WINDOW = Duration.ofSeconds(10);
 
     @TempDir

@@ -31,7 +31,7 @@ class QuarantinePortPolicyTest {
     private static final String NODE = "node-a";
     private static final String TEN_PORTS = "range = \"20000-20009\"";
     private static final Duration WINDOW = Duration.ofSeconds(10);
-    private static final Duration CAP = Duration.ofMinutes(5);
+    private static final Duration CAP = Duration.ofMinutes(10);
 
     @TempDir
     Path dataDirectory;
@@ -276,7 +276,7 @@ class QuarantinePortPolicyTest {
             time.advance(Duration.ofNanos(1));
             assertThat(policy.allocate(NODE, "r3").port()).isEqualTo(20000);
             assertThat(log.warnings()).singleElement().asString()
-                    .contains("port 20000 on node node-a returns from quarantine at the cap of PT5M")
+                    .contains("port 20000 on node node-a returns from quarantine at the cap of PT10M")
                     .contains("had not confirmed revision 5")
                     .contains("newest confirmed: 4");
         }

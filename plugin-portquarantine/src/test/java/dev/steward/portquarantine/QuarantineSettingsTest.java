@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import dev.steward.api.config.InvalidConfigException;
 import dev.steward.api.config.Settings;
+import dev.steward.api.ports.HoldLimit;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ class QuarantineSettingsTest {
     @Test
     void referenceConfHasADefaultForEveryKey() {
         assertThat(read("")).isEqualTo(new QuarantineSettings(
-                Duration.ofSeconds(10), new PortRange(20000, 29999), Duration.ofMinutes(5), true, "ports.state"));
+                Duration.ofSeconds(10), new PortRange(20000, 29999), Duration.ofMinutes(10), true, "ports.state"));
         assertThat(Policies.reference().getConfig(Policies.SETTINGS_PATH).root().keySet())
                 .containsExactlyInAnyOrder("window", "range", "cap", "convergence-gate", "state-file");
     }
@@ -36,6 +38,14 @@ class QuarantineSettingsTest {
     }
 
     @Test
+    void theCapIsTheLongestHoldOnlyWhileAPortWaitsForTheProxies() {
+        assertThat(read("").holdLimit()).contains(new HoldLimit(Duration.ofMinutes(10), "cap"));
+        assertThat(read("cap = 40m").holdLimit()).contains(new HoldLimit(Duration.ofMinutes(40), "cap"));
+        assertThat(read("window = 0").holdLimit()).as("no quarantine: nothing is held").isEmpty();
+        assertThat(read("convergence-gate = false").holdLimit()).as("the window alone: no wait for the proxies").isEmpty();
+    }
+
+    @Test
     void theEnvironmentVariableOverridesTheWindowAndZeroDisablesQuarantine() {
         var resolved = ConfigFactory.parseString("STEWARD_PORT_QUARANTINE = \"0\"")
                 .withFallback(Policies.reference())
@@ -45,6 +55,22 @@ class QuarantineSettingsTest {
         QuarantineSettings settings = QuarantineSettings.read(Settings.of(resolved, Policies.SETTINGS_PATH));
         assertThat(settings.window()).isZero();
         assertThat(settings.quarantines()).isFalse();
+    }
+
+    @Test
+    void aWindowFromTheEnvironmentWithoutAUnitIsRefusedWithTheFix() {
+        // The seed's own variable counted seconds: STEWARD_PORT_QUARANTINE=10 was a 10 ms quarantine here.
+        var resolved = ConfigFactory.parseString("STEWARD_PORT_QUARANTINE = \"10\"",
+                        ConfigParseOptions.defaults().setOriginDescription("env variables"))
+                .withFallback(Policies.reference())
+                .resolve(ConfigResolveOptions.noSystem())
+                .getConfig(Policies.SETTINGS_PATH);
+
+        assertThatThrownBy(() -> QuarantineSettings.read(Settings.of(resolved, Policies.SETTINGS_PATH)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, problem -> assertThat(problem.problems())
+                        .extracting(Object::toString)
+                        .containsExactly("steward.port-quarantine.window (env variables:1): a duration needs a unit, found"
+                                + " \"10\": write \"10s\" for 10 seconds or \"10ms\" for 10 milliseconds"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class Settings {
     private static final Pattern LINE_SUFFIX = Pattern.compile(": \\d+(-\\d+)?$");
+    private static final Pattern BARE_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final Config config;
     private final String path;
@@ -106,13 +108,37 @@ public final class Settings {
         return inRange(key, min, max, config::getInt, range, range);
     }
 
-    /** A duration such as {@code 100ms} or {@code 10s}; a bare number is milliseconds. */
+    /**
+     * A duration with its unit, such as {@code 100ms} or {@code 10s}. A bare number other than zero is
+     * refused: typesafe-config reads it as milliseconds, while a user who writes {@code 10} (from an
+     * environment variable that counted seconds elsewhere) rarely means that.
+     */
     public Duration duration(String key, Duration min, Duration max) {
         if (!present(key)) {
             return min;
         }
+        Optional<BigDecimal> bare = bareNumber(config.getValue(key));
+        if (bare.isPresent() && bare.get().signum() != 0) {
+            String number = bare.get().stripTrailingZeros().toPlainString();
+            problem(key, "a duration needs a unit, found " + config.getValue(key).render() + ": write \"" + number
+                    + "s\" for " + number + " seconds or \"" + number + "ms\" for " + number + " milliseconds");
+            return min;
+        }
         return inRange(key, min, max, config::getDuration, "a duration from " + min + " to " + max,
                 "a duration such as 100ms, 10s or 5m");
+    }
+
+    /** The number a value is when it holds nothing else, as a HOCON number or as the text of one. */
+    private static Optional<BigDecimal> bareNumber(ConfigValue value) {
+        String text = switch (value.valueType()) {
+            case NUMBER -> value.unwrapped().toString();
+            case STRING -> ((String) value.unwrapped()).strip();
+            default -> "";
+        };
+        if (!BARE_NUMBER.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(text));
     }
 
     /** A size such as {@code 10MiB}; a bare number is bytes. */

@@ -16,22 +16,23 @@ import java.util.Set;
 public final class RoutingDecoder {
     private static final Set<String> DOCUMENT_KEYS = Set.of("targetGroups", "fallbackTargets");
     private static final Set<String> GROUP_KEYS =
-            Set.of("name", "routePrefix", "routeHost", "targets", "balance", "healthCheck");
+            Set.of("name", "routePrefix", "routeHost", "targets", "balance", "healthCheck", "retry");
     private static final Set<String> TARGET_KEYS = Set.of("host", "port", "replicaId", "weight");
     private static final Set<String> HEALTH_CHECK_KEYS = Set.of("path", "intervalMs", "rise", "fall");
 
     private RoutingDecoder() {}
 
-    /** A whole routing document; a missing kind is an empty one. */
+    /**
+     * A whole routing document, which names both kinds: an empty list says "none". A document without
+     * one of them is refused rather than read as empty, so that a file truncated by an editor, or holding
+     * only a comment, never takes every route down.
+     */
     public static RoutingDocument document(Object tree) {
         TreeReader document = TreeReader.object("", tree, DOCUMENT_KEYS);
-        TargetGroups groups = document.has("targetGroups")
-                ? targetGroupsAt(document, "targetGroups")
-                : TargetGroups.NONE;
-        FallbackTargets fallback = document.has("fallbackTargets")
-                ? fallbackTargetsAt(document, "fallbackTargets")
-                : FallbackTargets.NONE;
-        return new RoutingDocument(groups, fallback);
+        for (String kind : List.of("targetGroups", "fallbackTargets")) {
+            requireKind(document, kind, "a routing document names both targetGroups and fallbackTargets");
+        }
+        return new RoutingDocument(targetGroupsAt(document, "targetGroups"), fallbackTargetsAt(document, "fallbackTargets"));
     }
 
     /**
@@ -52,14 +53,24 @@ public final class RoutingDecoder {
         return group("", tree);
     }
 
-    /** A body of the form {@code {"targetGroups": [...]}}. */
+    /** A body of the form {@code {"targetGroups": [...]}}, which must name its kind. */
     public static TargetGroups targetGroups(Object tree) {
-        return targetGroupsAt(TreeReader.object("", tree, Set.of("targetGroups")), "targetGroups");
+        TreeReader body = TreeReader.object("", tree, Set.of("targetGroups"));
+        requireKind(body, "targetGroups", "a document of target groups names them");
+        return targetGroupsAt(body, "targetGroups");
     }
 
-    /** A body of the form {@code {"fallbackTargets": [...]}}. */
+    /** A body of the form {@code {"fallbackTargets": [...]}}, which must name its kind. */
     public static FallbackTargets fallbackTargets(Object tree) {
-        return fallbackTargetsAt(TreeReader.object("", tree, Set.of("fallbackTargets")), "fallbackTargets");
+        TreeReader body = TreeReader.object("", tree, Set.of("fallbackTargets"));
+        requireKind(body, "fallbackTargets", "a document of fallback targets names them");
+        return fallbackTargetsAt(body, "fallbackTargets");
+    }
+
+    private static void requireKind(TreeReader document, String kind, String rule) {
+        if (!document.has(kind)) {
+            throw new InvalidBroadcastException(kind, "is required: " + rule + ", with an empty list ([]) for none");
+        }
     }
 
     private static TargetGroups targetGroupsAt(TreeReader parent, String key) {
@@ -87,8 +98,11 @@ public final class RoutingDecoder {
         HealthCheck healthCheck = group.has("healthCheck")
                 ? healthCheck(group.path("healthCheck"), group.raw("healthCheck"))
                 : HealthCheck.DEFAULT;
+        RetryPolicy retry = group.has("retry")
+                ? RetryPolicy.fromLabel(group.path("retry"), group.string("retry"))
+                : RetryPolicy.ALL_METHODS;
         try {
-            return new TargetGroup(name, routePrefix, routeHost, targets, balance, healthCheck);
+            return new TargetGroup(name, routePrefix, routeHost, targets, balance, healthCheck, retry);
         } catch (InvalidBroadcastException problem) {
             throw problem.within(path);
         }

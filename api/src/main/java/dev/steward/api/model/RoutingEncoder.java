@@ -32,6 +32,7 @@ public final class RoutingEncoder {
         check.put("rise", group.healthCheck().rise());
         check.put("fall", group.healthCheck().fall());
         tree.put("healthCheck", check);
+        tree.put("retry", group.retry().label());
         return tree;
     }
 

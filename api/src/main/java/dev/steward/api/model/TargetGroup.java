@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param targets the replicas; replica ids and addresses are unique within the group
  * @param balance how requests are spread
  * @param healthCheck how targets are checked
+ * @param retry which failed requests go again to another replica
  */
 public record TargetGroup(
         String name,
@@ -19,7 +20,8 @@ public record TargetGroup(
         Optional<String> routeHost,
         List<Target> targets,
         Balance balance,
-        HealthCheck healthCheck) {
+        HealthCheck healthCheck,
+        RetryPolicy retry) {
     public static final int MAX_TARGETS = 10_000;
 
     public TargetGroup {
@@ -40,6 +42,15 @@ public record TargetGroup(
         if (healthCheck == null) {
             throw new InvalidBroadcastException("healthCheck", "is required");
         }
+        if (retry == null) {
+            throw new InvalidBroadcastException("retry", "is required");
+        }
+    }
+
+    /** A group with the default retries: connection failures and empty responses, for every method. */
+    public TargetGroup(String name, String routePrefix, Optional<String> routeHost, List<Target> targets, Balance balance,
+            HealthCheck healthCheck) {
+        this(name, routePrefix, routeHost, targets, balance, healthCheck, RetryPolicy.ALL_METHODS);
     }
 
     /** A group with round-robin balancing and the default health check. */
@@ -48,6 +59,6 @@ public record TargetGroup(
     }
 
     public TargetGroup withTargets(List<Target> newTargets) {
-        return new TargetGroup(name, routePrefix, routeHost, newTargets, balance, healthCheck);
+        return new TargetGroup(name, routePrefix, routeHost, newTargets, balance, healthCheck, retry);
     }
 }

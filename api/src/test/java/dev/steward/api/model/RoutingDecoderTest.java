@@ -48,10 +48,34 @@ class RoutingDecoderTest {
     }
 
     @Test
-    void aMissingKindIsEmpty() {
-        RoutingDocument document = RoutingDecoder.document(Map.of());
+    void aDocumentNamesBothKindsAndAnEmptyListSaysNone() {
+        RoutingDocument document = RoutingDecoder.document(Map.of("targetGroups", List.of(), "fallbackTargets", List.of()));
         assertThat(document.targetGroups()).isEqualTo(TargetGroups.NONE);
         assertThat(document.fallbackTargets()).isEqualTo(FallbackTargets.NONE);
+    }
+
+    @Test
+    void aDocumentWithoutAKindIsRefusedNotReadAsEmpty() {
+        String rule = ": is required: a routing document names both targetGroups and fallbackTargets, with an empty list ([])"
+                + " for none";
+        assertThatThrownBy(() -> RoutingDecoder.document(Map.of())).hasMessage("targetGroups" + rule);
+        assertThatThrownBy(() -> RoutingDecoder.document(Map.of("fallbackTargets", List.of()))).hasMessage("targetGroups" + rule);
+        assertThatThrownBy(() -> RoutingDecoder.document(Map.of("targetGroups", List.of()))).hasMessage("fallbackTargets" + rule);
+        Map<String, Object> nullKind = new java.util.HashMap<>(Map.of("targetGroups", List.of()));
+        nullKind.put("fallbackTargets", null);
+        assertThatThrownBy(() -> RoutingDecoder.document(nullKind)).hasMessage("fallbackTargets" + rule);
+    }
+
+    @Test
+    void aBodyOfOneKindMustNameIt() {
+        assertThatThrownBy(() -> RoutingDecoder.targetGroups(Map.of()))
+                .hasMessage("targetGroups: is required: a document of target groups names them, with an empty list ([]) for none");
+        assertThatThrownBy(() -> RoutingDecoder.fallbackTargets(Map.of())).hasMessage(
+                "fallbackTargets: is required: a document of fallback targets names them, with an empty list ([]) for none");
+        assertThatThrownBy(() -> RoutingDecoder.targetGroups(Map.of("targetgroups", List.of())))
+                .hasMessage("targetgroups: unknown field; expected one of [targetGroups]");
+        assertThatThrownBy(() -> RoutingDecoder.fallbackTargets(Map.of("FallbackTargets", List.of())))
+                .hasMessage("FallbackTargets: unknown field; expected one of [fallbackTargets]");
     }
 
     @Test
@@ -144,10 +168,30 @@ class RoutingDecoderTest {
     }
 
     @Test
+    void aGroupChoosesItsRetriesByLabelAndLeavesThemAtAllMethodsByDefault() {
+        Map<String, Object> group = group("a", "/a", List.of());
+        assertThat(RoutingDecoder.targetGroups(Map.of("targetGroups", List.of(group))).groups().getFirst().retry())
+                .isEqualTo(RetryPolicy.ALL_METHODS);
+        for (RetryPolicy retry : RetryPolicy.values()) {
+            group.put("retry", retry.label());
+            assertThat(RoutingDecoder.targetGroups(Map.of("targetGroups", List.of(group))).groups().getFirst().retry())
+                    .isEqualTo(retry);
+        }
+        for (Object bad : List.of("Safe-Methods", "safe_methods", "", "none", 1)) {
+            group.put("retry", bad);
+            assertThatThrownBy(() -> RoutingDecoder.targetGroups(Map.of("targetGroups", List.of(group))))
+                    .as("retry %s", bad)
+                    .hasMessageStartingWith("targetGroups[0].retry: ")
+                    .satisfies(problem -> assertThat(problem.getMessage()).matches(
+                            ".*(must be one of all-methods, safe-methods, connection-failures, found .*|expected a string.*)"));
+        }
+    }
+
+    @Test
     void encodingThenDecodingGivesTheSameModel() {
         TargetGroup group = new TargetGroup("a", "/a", Optional.of("example.com"),
                 List.of(new Target("::1", 8080, "r1", 3)), Balance.RANDOM,
-                new HealthCheck(Optional.of("/h"), Duration.ofSeconds(1), 3, 4));
+                new HealthCheck(Optional.of("/h"), Duration.ofSeconds(1), 3, 4), RetryPolicy.SAFE_METHODS);
         TargetGroups groups = new TargetGroups(List.of(group));
         FallbackTargets fallback = new FallbackTargets(List.of(new Target("10.0.0.1", 1, "f1")));
 

@@ -23,6 +23,8 @@ public final class Cli {
               stop    [--config FILE] [--keep-haproxy | --stop-haproxy]
                                                       stop the running daemon; --keep-haproxy leaves HAProxy
                                                       serving for the next start to take over (upgrades)
+              status  [--config FILE]                 the running daemon on one screen: revisions, applies, HAProxy,
+                                                      routes, ports; exit 1 when it is degraded or does not answer
               check   [--config FILE]                 validate config and plugins, render and check the HAProxy config
               render  [--config FILE] [--state FILE]  print the HAProxy config a routing state produces
               plugins [--config FILE]                 list the plugins found
@@ -33,7 +35,8 @@ public final class Cli {
 
     /** The words of core's own commands; a plugin command cannot take one. */
     private static final Set<String> CORE_COMMANDS =
-            Set.of("run", "stop", "check", "render", "plugins", "demo", "--version", "version", "help", "--help");
+            Set.of("run", "stop", "status", "check", "render", "plugins", "demo", "--version", "version", "help",
+                    "--help");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -52,17 +55,20 @@ public final class Cli {
     }
 
     public int run(List<String> words) {
-        Map<String, Command> commands = Map.of(
-                "run", new RunCommand(err),
-                "stop", new StopCommand(out, err),
-                "check", new CheckCommand(out),
-                "render", new RenderCommand(out, err),
-                "plugins", new PluginsCommand(out, discovery, CORE_COMMANDS),
-                "demo", new DemoCommand(out, err),
-                "--version", ignored -> version(),
-                "version", ignored -> version(),
-                "help", ignored -> help(),
-                "--help", ignored -> help());
+        Command version = ignored -> version();
+        Command help = ignored -> help();
+        Map<String, Command> commands = Map.ofEntries(
+                Map.entry("run", new RunCommand(err)),
+                Map.entry("stop", new StopCommand(out, err)),
+                Map.entry("status", new StatusCommand(out, err)),
+                Map.entry("check", new CheckCommand(out)),
+                Map.entry("render", new RenderCommand(out, err)),
+                Map.entry("plugins", new PluginsCommand(out, discovery, CORE_COMMANDS)),
+                Map.entry("demo", new DemoCommand(out, err)),
+                Map.entry("--version", version),
+                Map.entry("version", version),
+                Map.entry("help", help),
+                Map.entry("--help", help));
         if (!words.isEmpty() && !commands.containsKey(words.getFirst()) && !words.getFirst().startsWith("-")) {
             return pluginCommands().run(words, USAGE);
         }

@@ -2,8 +2,8 @@ package dev.steward.core.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import dev.steward.api.config.Settings;
 import dev.steward.api.proxy.ProxyStop;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +30,7 @@ public record CommandLine(
     static final String STOP = "stop";
     static final String KEEP_HAPROXY = "--keep-haproxy";
     static final String STOP_HAPROXY = "--stop-haproxy";
+    private static final Duration LONGEST_RUN = Duration.ofDays(3650);
 
     public CommandLine {
         requireNonNull(command, "command is null");
@@ -96,15 +97,20 @@ public record CommandLine(
         if (index >= words.size()) {
             throw new UsageException(option + " needs a duration such as 30s or 5m");
         }
-        try {
-            Duration value = ConfigFactory.parseMap(Map.of("d", words.get(index))).getDuration("d");
-            if (value.isNegative() || value.isZero()) {
-                throw new UsageException(option + " must be positive, found " + words.get(index));
-            }
-            return value;
-        } catch (ConfigException notADuration) {
-            throw new UsageException(option + " needs a duration such as 30s or 5m, found " + words.get(index));
+        String text = words.get(index);
+        if (text.strip().startsWith("-")) {
+            throw new UsageException(option + " must be positive, found " + text);
         }
+        // The same reading as a duration in a config file: a bare number is refused, not taken as milliseconds.
+        Settings read = Settings.of(ConfigFactory.parseMap(Map.of("value", text)), "");
+        Duration value = read.duration("value", Duration.ZERO, LONGEST_RUN);
+        if (!read.problems().isEmpty()) {
+            throw new UsageException(option + ": " + read.problems().getFirst().reason());
+        }
+        if (value.isZero()) {
+            throw new UsageException(option + " must be positive, found " + text);
+        }
+        return value;
     }
 
     private static Path path(List<String> words, int index, String option) {

@@ -5,14 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.api.proxy.ProxyStop;
-import dev.steward.core.config.ApiSettings;
-import dev.steward.core.daemon.Bootstrap;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,7 +22,6 @@ final class StopCommand implements Command {
     private static final Duration EXIT_DEADLINE = Duration.ofMinutes(5);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
     private static final Duration POLL = Duration.ofMillis(50);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -41,28 +34,19 @@ final class StopCommand implements Command {
 
     @Override
     public int run(CommandLine line) {
-        ApiSettings api = Bootstrap.load(line.home(), line.configFile(), line.configRequired()).settings().api();
-        URI base = URI.create("http://" + reachable(api.host()) + ":" + api.port());
-        URI stop = base.resolve("/v1/stop" + line.proxyStop().map(how -> "?proxy=" + how.label()).orElse(""));
-        HttpRequest.Builder request = HttpRequest.newBuilder(stop).timeout(REQUEST_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.noBody());
-        api.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
-        HttpResponse<String> answer;
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build()) {
-            answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException refused) {
-            err.println("steward: expected a running Steward to answer on " + base + " (steward.api.bind in "
-                    + line.configFile() + "), found nothing listening there: is it running with this configuration?");
-            return ExitCode.FAILED;
-        } catch (IOException problem) {
-            err.println("steward: expected an answer from " + stop + ", found: " + problem);
-            return ExitCode.FAILED;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+        try (DaemonApi api = DaemonApi.of(line)) {
+            return stop(api, line);
+        } catch (DaemonCallException failed) {
+            err.println("steward: " + failed.getMessage());
             return ExitCode.FAILED;
         }
+    }
+
+    private int stop(DaemonApi api, CommandLine line) {
+        String stop = "/v1/stop" + line.proxyStop().map(how -> "?proxy=" + how.label()).orElse("");
+        HttpResponse<String> answer = api.send("POST", stop);
         if (answer.statusCode() != 202) {
-            err.println("steward: expected 202 Accepted from POST " + stop + ", found " + answer.statusCode() + ": "
+            err.println("steward: expected 202 Accepted from POST " + api.uri(stop) + ", found " + answer.statusCode() + ": "
                     + answer.body().strip());
             return ExitCode.FAILED;
         }
@@ -70,7 +54,7 @@ final class StopCommand implements Command {
         try {
             stopping = json.readTree(answer.body());
         } catch (IOException unreadable) {
-            err.println("steward: expected a JSON answer from POST " + stop + ", found: " + answer.body().strip());
+            err.println("steward: expected a JSON answer from POST " + api.uri(stop) + ", found: " + answer.body().strip());
             return ExitCode.FAILED;
         }
         long pid = stopping.path("pid").asLong();
@@ -79,15 +63,15 @@ final class StopCommand implements Command {
         out.println("Stopping Steward (pid " + pid + "); " + proxy + (keep
                 ? " keeps serving, and the next start of Steward takes it over"
                 : " stops once its open requests finish (steward.haproxy.stop-timeout)"));
-        return awaitExit(pid, base);
+        return awaitExit(pid, api);
     }
 
     /** Waits until the process has exited; where its pid is not visible, until its API is gone. */
-    private int awaitExit(long pid, URI base) {
+    private int awaitExit(long pid, DaemonApi api) {
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
         long start = System.nanoTime();
         long nextProgress = start + PROGRESS_EVERY.toNanos();
-        while (process.map(ProcessHandle::isAlive).orElseGet(() -> answers(base))) {
+        while (process.map(ProcessHandle::isAlive).orElseGet(api::answers)) {
             long now = System.nanoTime();
             if (now - start > EXIT_DEADLINE.toNanos()) {
                 err.println("steward: expected Steward (pid " + pid + ") to exit within " + EXIT_DEADLINE.toSeconds()
@@ -107,28 +91,5 @@ final class StopCommand implements Command {
         }
         out.println("Steward stopped after " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms.");
         return ExitCode.OK;
-    }
-
-    private static boolean answers(URI base) {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build()) {
-            client.send(HttpRequest.newBuilder(base.resolve("/-/healthz")).timeout(REQUEST_TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return true;
-        } catch (IOException gone) {
-            return false;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** The address to call for a bind address: a wildcard bind is reached on loopback. */
-    private static String reachable(String host) {
-        String address = switch (host) {
-            case "0.0.0.0", "" -> "127.0.0.1";
-            case "::", "[::]" -> "::1";
-            default -> host;
-        };
-        return address.indexOf(':') >= 0 && !address.startsWith("[") ? "[" + address + "]" : address;
     }
 }

@@ -57,6 +57,13 @@ public final class PluginAssembly {
             source.ifPresent(created -> sources.add(new NamedSource(name, created)));
         }
         requireFleetSource(settings, sources);
+        if (backend.isPresent() && portPolicy.isPresent()) {
+            PortHoldCheck.problem(portPolicy.get().holdLimit(),
+                    settingsPath(PluginKind.PORT_POLICY, settings.portPolicy(), PortPolicyProvider.class),
+                    backend.get().retirementBound(),
+                    settingsPath(PluginKind.PROXY_BACKEND, settings.proxyBackend(), ProxyBackendProvider.class),
+                    settings.coalesce().window(), bootstrapped.config().config()).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             backend.ifPresent(ProxyBackend::close);
             portPolicy.ifPresent(PortPolicy::close);
@@ -105,10 +112,17 @@ public final class PluginAssembly {
         }
     }
 
+    private <P extends PluginProvider<?>> String settingsPath(PluginKind kind, String name, Class<P> type) {
+        return bootstrapped.catalog().provider(kind, name, type).map(PluginAssembly::settingsPath).orElseThrow();
+    }
+
+    private static String settingsPath(PluginProvider<?> provider) {
+        return "steward." + provider.settingsKey();
+    }
+
     private PluginContext context(PluginProvider<?> provider, String name) {
-        String key = provider.settingsKey();
         Config root = bootstrapped.config().config();
-        String path = "steward." + key;
+        String path = settingsPath(provider);
         Config subtree = root.hasPath(path) ? root.getConfig(path) : ConfigFactory.empty();
         Path dataDirectory = bootstrapped.settings().dataDirectory().resolve(name);
         try {

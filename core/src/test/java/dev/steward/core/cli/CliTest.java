@@ -68,6 +68,46 @@ class CliTest {
     }
 
     @Test
+    void aDurationWithoutAUnitIsRefusedWithTheFixInTheFileAndOnTheCommandLine() throws IOException {
+        Path conf = config("""
+                steward.port-quarantine.window = 10
+                steward.coalesce.window = 0
+                """);
+
+        assertThat(run("check")).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("steward.port-quarantine.window (" + conf + ":1): a duration needs a unit, found 10: write \"10s\""
+                        + " for 10 seconds or \"10ms\" for 10 milliseconds")
+                .as("0 needs no unit").doesNotContain("steward.coalesce.window (");
+
+        assertThat(run("demo", "--duration", "30")).isEqualTo(ExitCode.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--duration: a duration needs a unit, found \"30\": write"
+                + " \"30s\" for 30 seconds or \"30ms\" for 30 milliseconds");
+    }
+
+    @Test
+    void aQuarantineCapNoLongerThanOldHaproxyProcessesRouteIsRefusedByCheckAndRun() throws IOException {
+        Path conf = config("""
+                steward {
+                  api.bind = "127.0.0.1:%d"
+                  haproxy.hard-stop-after = 30m
+                }
+                """.formatted(FreePort.pick()));
+
+        assertThat(run("check")).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("steward.port-quarantine.cap (").contains("): must be longer"
+                + " than an old proxy process may still route to a released port: steward.coalesce.window 100ms + steward.haproxy"
+                + " start-timeout 10s + retiring.wait 30s + hard-stop-after 30m = 30m 40.1s, found 10m; set it to 31m or more");
+        assertThat(run("run")).isEqualTo(ExitCode.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("): must be longer than an old proxy process");
+
+        out.reset();
+        Files.writeString(conf, Files.readString(conf) + "steward.port-quarantine.cap = 31m\n");
+        run("check");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("must be longer than an old proxy process");
+    }
+
+    @Test
     void aNonLoopbackApiWithoutATokenIsRefused() throws IOException {
         config("steward.api.bind = \"0.0.0.0:9090\"");
         assertThat(run("run")).isEqualTo(ExitCode.BAD_CONFIGURATION);
@@ -202,6 +242,7 @@ class CliTest {
         Files.writeString(home.resolve("conf/targets.conf"), """
                 targetGroups = [ { name = app1, routePrefix = "/app1",
                   targets = [ { host = 127.0.0.1, port = 20001, replicaId = r1 } ] } ]
+                fallbackTargets = []
                 """);
 
         assertThat(run("check")).isZero();
@@ -238,13 +279,31 @@ class CliTest {
     @Test
     void checkListsABadRoutingStateWithItsLineAndWhatToDo() throws IOException {
         config("steward.sources.file.path = \"conf/targets.conf\"");
-        Files.writeString(home.resolve("conf/targets.conf"), "targetGroups = [ { name = \"a b\", routePrefix = \"/a\", targets = [] } ]\n");
+        Files.writeString(home.resolve("conf/targets.conf"), "targetGroups = [ { name = \"a b\", routePrefix = \"/a\", targets = [] } ]\n"
+                + "fallbackTargets = []\n");
 
         assertThat(run("check")).isEqualTo(ExitCode.FAILED);
 
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("routing state: conf/targets.conf:1: targetGroups[0].name: must match")
                 .contains("what to do: fix that line of the file");
+    }
+
+    @Test
+    void checkAndRenderRefuseARoutingFileThatDoesNotNameBothKinds() throws IOException {
+        config("steward.sources.file.path = \"conf/targets.conf\"");
+        Files.writeString(home.resolve("conf/targets.conf"), "# emptied by an editor that truncates first\n");
+
+        assertThat(run("check")).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("routing state: conf/targets.conf:1: targetGroups: is"
+                + " required: a routing document names both targetGroups and fallbackTargets, with an empty list ([]) for none");
+
+        Path state = Files.writeString(home.resolve("state.conf"), "targetGroups = []\n");
+        out.reset();
+        assertThat(run("render", "--state", state.toString())).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("no configuration rendered from it").isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("steward: the routing state is invalid: state.conf:1: fallbackTargets: is required");
     }
 
     @Test

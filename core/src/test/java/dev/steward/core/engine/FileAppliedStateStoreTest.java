@@ -65,7 +65,7 @@ class FileAppliedStateStoreTest {
     @Test
     void aCorruptFileIsAnErrorNamingTheFileNotASilentEmptyStart() throws IOException {
         Path file = directory.resolve("applied-state.json");
-        Files.writeString(file, "{\"revision\": 3, \"targetGroups\": [{\"name\": \"a b\"}]}");
+        Files.writeString(file, "{\"revision\": 3, \"targetGroups\": [{\"name\": \"a b\"}], \"fallbackTargets\": []}");
 
         assertThatThrownBy(() -> new FileAppliedStateStore(file).load())
                 .isInstanceOf(StateStoreException.class)
@@ -74,6 +74,10 @@ class FileAppliedStateStoreTest {
 
         Files.writeString(file, "{\"targetGroups\": []}");
         assertThatThrownBy(() -> new FileAppliedStateStore(file).load()).hasMessageContaining("\"revision\"");
+
+        Files.writeString(file, "{\"revision\": 3, \"targetGroups\": []}");
+        assertThatThrownBy(() -> new FileAppliedStateStore(file).load()).as("a kind left out is not an empty one")
+                .hasMessageContaining(file.toString()).hasMessageContaining("fallbackTargets: is required");
     }
 
     @Test

@@ -77,6 +77,8 @@ class RoutingEndpointsTest {
             an unknown top-level field | {"targetGroups": [], "fallbackTargets": []}                                                | fallbackTargets                     | unknown field
             an object for the list     | {"targetGroups": {}}                                                                       | targetGroups                        | expected an array, found an object
             a missing list             | {}                                                                                         | targetGroups                        | is required
+            a null list                | {"targetGroups": null}                                                                     | targetGroups                        | is required
+            the kind in other case     | {"TargetGroups": []}                                                                       | TargetGroups                        | unknown field
             a duplicate route          | {"targetGroups": [{"name": "a", "routePrefix": "/a", "targets": []}, {"name": "b", "routePrefix": "/a", "targets": []}]} | targetGroups[1].routePrefix | duplicates the route
             a fractional port          | {"targetGroups": [{"name": "a", "routePrefix": "/a", "targets": [{"host": "127.0.0.1", "port": 80.5, "replicaId": "r"}]}]} | targetGroups[0].targets[0].port | expected an integer, found 80.5
             a huge port                | {"targetGroups": [{"name": "a", "routePrefix": "/a", "targets": [{"host": "127.0.0.1", "port": 1e400, "replicaId": "r"}]}]} | targetGroups[0].targets[0].port | out of range

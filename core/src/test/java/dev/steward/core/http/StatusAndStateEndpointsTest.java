@@ -58,7 +58,7 @@ class StatusAndStateEndpointsTest {
         assertThat(state.get("targetGroups")).isEqualTo(List.of(Map.of(
                 "name", "app1", "routePrefix", "/app1", "balance", "roundrobin",
                 "targets", List.of(Map.of("host", "127.0.0.1", "port", 20001, "replicaId", "app1-r1", "weight", 1)),
-                "healthCheck", Map.of("intervalMs", 2000, "rise", 2, "fall", 3))));
+                "healthCheck", Map.of("intervalMs", 2000, "rise", 2, "fall", 3), "retry", "all-methods")));
         assertThat(state.get("fallbackTargets")).isEqualTo(List.of(
                 Map.of("host", "127.0.0.1", "port", 20100, "replicaId", "fallback-1", "weight", 1)));
     }

@@ -62,6 +62,7 @@ class FileBroadcastSourceTest {
                   { name = app, routePrefix = "/app",
                     targets = [ { host = 127.0.0.1, port = %d, replicaId = r1 } ] }
                 ]
+                fallbackTargets = []
                 """.formatted(port);
     }
 
