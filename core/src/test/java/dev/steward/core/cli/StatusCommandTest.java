@@ -6,6 +6,7 @@ import dev.steward.api.time.TimeSource;
 import dev.steward.core.daemon.Bootstrap;
 import dev.steward.core.daemon.Daemon;
 import dev.steward.core.daemon.DaemonHandle;
+import dev.steward.core.testing.Answer;
 import dev.steward.core.testing.ApiClient;
 import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
@@ -85,9 +86,10 @@ class StatusCommandTest {
     void showsRevisionsHaproxyRoutesAndPortsOfTheRunningDaemonWithTheTokenOfItsConfiguration() throws IOException {
         int apiPort = FreePort.pick();
         ApiClient api = start(apiPort);
-        assertThat(api.post("/v1/nodes/replica-node-1/ports", "{\"owner\": \"app1-r2\"}").status()).isEqualTo(201);
+        Answer first = api.post("/v1/nodes/replica-node-1/ports", "{\"owner\": \"app1-r2\"}");
+        assertThat(first.status()).isEqualTo(201);
         assertThat(api.post("/v1/nodes/replica-node-1/ports", "{\"owner\": \"app1-r3\"}").status()).isEqualTo(201);
-        assertThat(api.delete("/v1/nodes/replica-node-1/ports/41000").status()).isEqualTo(204);
+        assertThat(api.delete("/v1/nodes/replica-node-1/ports/" + first.json().get("port")).status()).isEqualTo(204);
 
         assertThat(status()).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.OK);
 

@@ -44,6 +44,7 @@ class OneGroupWithHaproxyTest {
         Files.createDirectories(home.resolve("conf"));
         Files.writeString(home.resolve("conf/targets.conf"), """
                 targetGroups = [{name = app1, routePrefix = "/app1", targets = [{host = "127.0.0.1", port = %d, replicaId = app1-r1}]}]
+                fallbackTargets = []
                 """.formatted(app1.port()));
         running = RunningDaemon.start(home, TOKEN, SETTINGS);
     }
