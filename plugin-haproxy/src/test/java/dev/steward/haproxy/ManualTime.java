@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A clock that moves only when told; its monotonic origin near overflow, as nothing promises otherwise. */
-final class ManualTime implements TimeSource {
+public final class ManualTime implements TimeSource {
     private long monotonicNanos = Long.MAX_VALUE - Duration.ofMinutes(7).toNanos();
     private Instant wallTime = Instant.parse("2026-03-01T12:00:00Z");
 
-    void advance(Duration elapsed) {
+    public void advance(Duration elapsed) {
         monotonicNanos += elapsed.toNanos();
         wallTime = wallTime.plus(elapsed);
     }

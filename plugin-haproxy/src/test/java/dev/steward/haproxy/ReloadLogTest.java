@@ -5,6 +5,8 @@ import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.api.proxy.ApplyMode;
+import dev.steward.haproxy.plan.ReloadReason;
+import dev.steward.haproxy.process.HaproxyLauncher;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

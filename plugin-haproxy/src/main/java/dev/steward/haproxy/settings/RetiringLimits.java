@@ -1,0 +1,20 @@
+package dev.steward.haproxy.settings;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How many old HAProxy processes may finish their connections at once.
+ *
+ * @param max old processes allowed at the same time; a reload that would exceed it waits
+ * @param maxWait how long such a reload waits for one of them to exit before the apply fails
+ */
+public record RetiringLimits(int max, Duration maxWait) {
+    public RetiringLimits {
+        requireNonNull(maxWait, "maxWait is null");
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be positive, found " + max);
+        }
+    }
+}
