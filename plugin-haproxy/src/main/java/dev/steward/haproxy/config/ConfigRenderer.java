@@ -197,7 +197,7 @@ public final class ConfigRenderer {
                 + " init-addr last,libc,none";
         for (Slot slot : pool.slots()) {
             String server = slot.target()
-                    .map(target -> target.address() + " weight " + target.weight())
+                    .map(Slot::serverLine)
                     .orElse(FREE_SLOT);
             line(config, "server " + slot.name() + " " + server + parameters);
         }

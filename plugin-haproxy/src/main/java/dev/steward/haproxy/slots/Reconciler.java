@@ -71,7 +71,7 @@ public final class Reconciler {
         ServerName name = server.name();
         if (!pointsAt(running, target)) {
             if (!ModelRules.isIpLiteral(target.host())) {
-                unreachable.add(name + " must point at " + target.address() + ", a DNS name, which HAProxy resolves only when it starts");
+                unreachable.add(needsResolving(name, target));
                 return;
             }
             if (running.admin() != AdminState.MAINT) {
@@ -104,6 +104,11 @@ public final class Reconciler {
             commands.add(RuntimeCommand.healthDown(server.name()));
         }
         commands.add(RuntimeCommand.state(server.name(), AdminState.READY));
+    }
+
+    /** Why {@code target}, named by DNS, cannot enter the slot {@code name} at runtime. */
+    public static String needsResolving(ServerName name, Target target) {
+        return name + " must point at " + target.address() + ", a DNS name, which HAProxy resolves only when it starts";
     }
 
     /** A target named by DNS is taken to match on its port: HAProxy shows the address it resolved. */

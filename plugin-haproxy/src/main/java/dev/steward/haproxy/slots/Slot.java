@@ -35,8 +35,13 @@ public record Slot(int number, Optional<Target> target) {
         return "slot" + number;
     }
 
+    /** What of a target the configuration's server line holds: its address and weight. */
+    public static String serverLine(Target target) {
+        return target.address() + " weight " + target.weight();
+    }
+
     /** This slot's server in {@code backend}, as the runtime API names it. */
-    ServerName in(String backend) {
+    public ServerName in(String backend) {
         return new ServerName(backend, name());
     }
 

@@ -35,6 +35,17 @@ public record SlotPlan(Map<String, SlotPool> groups, SlotPool fallback) {
         return new SlotPlan(empty, fallback.vacated());
     }
 
+    /**
+     * Whether both plans have the same pools, each slot pointing at the same address with the same weight or
+     * free in both: the same server lines in HAProxy's configuration.
+     */
+    public boolean sameServers(SlotPlan other) {
+        requireNonNull(other, "other is null");
+        return groups.keySet().equals(other.groups.keySet())
+                && groups.entrySet().stream().allMatch(pool -> pool.getValue().sameServers(other.groups.get(pool.getKey())))
+                && fallback.sameServers(other.fallback);
+    }
+
     /** Every pool by the name of its HAProxy backend. */
     public Map<String, SlotPool> byBackend() {
         Map<String, SlotPool> pools = new LinkedHashMap<>();

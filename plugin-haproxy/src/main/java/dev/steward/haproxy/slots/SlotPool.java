@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 
 /** The server slots of one backend, numbered from 1 without gaps. */
 public record SlotPool(List<Slot> slots) {
-    static final SlotPool NONE = new SlotPool(List.of());
+    public static final SlotPool NONE = new SlotPool(List.of());
 
     public SlotPool {
         slots = List.copyOf(requireNonNull(slots, "slots is null"));
@@ -36,8 +36,21 @@ public record SlotPool(List<Slot> slots) {
         return slots.size();
     }
 
+    /** Whether both pools have as many slots, each free in both or pointing at the same address with the same weight. */
+    boolean sameServers(SlotPool other) {
+        if (slots.size() != other.slots.size()) {
+            return false;
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            if (!slots.get(i).target().map(Slot::serverLine).equals(other.slots.get(i).target().map(Slot::serverLine))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The slot of that HAProxy server name ({@code slot3}), if the pool has it. */
-    Optional<Slot> slot(String serverName) {
+    public Optional<Slot> slot(String serverName) {
         requireNonNull(serverName, "serverName is null");
         OptionalInt number = Slot.numberOf(serverName);
         return number.isPresent() && number.getAsInt() <= slots.size()

@@ -34,12 +34,12 @@ public final class SlotSync {
         this.metrics = requireNonNull(metrics, "metrics is null");
     }
 
-    /** {@code running} with the draining targets back in their slots, for the allocator. */
     /** The oldest revision that removed a target still draining; safe to call from any thread. */
     public OptionalLong oldestDrainRemoval() {
         return drains.oldestRemoval();
     }
 
+    /** {@code running} with the draining targets back in their slots, for the allocator. */
     public SlotPlan withDrains(SlotPlan running) {
         return drains.overlay(running);
     }
@@ -80,11 +80,19 @@ public final class SlotSync {
     }
 
     /**
-     * Returns the drained slots that are empty or past their timeout to their pool.
-     *
-     * @throws RuntimeApiException when HAProxy cannot say how many requests a slot has left, or refuses a command
+     * Returns the drained slots that are empty or past their timeout to their pool; when HAProxy cannot say
+     * how many requests a slot has left, or refuses a command, the next apply or reconcile sets them right.
      */
-    public void releaseFinishedDrains(RoutingState state, SlotPlan plan) {
+    public void completeDrains(RoutingState state, SlotPlan plan) {
+        try {
+            releaseFinishedDrains(state, plan);
+        } catch (RuntimeApiException problem) {
+            log.warn("Draining slots could not be checked or returned to their pool; the next apply or reconcile sets them"
+                    + " right: {}", problem.getMessage());
+        }
+    }
+
+    private void releaseFinishedDrains(RoutingState state, SlotPlan plan) {
         if (drains.isEmpty()) {
             return;
         }
@@ -137,6 +145,16 @@ public final class SlotSync {
         } catch (RuntimeApiException problem) {
             log.warn("The new HAProxy process could not be reconciled after the reload; the periodic reconcile retries: {}",
                     problem.getMessage());
+        }
+    }
+
+    /** The serving process's server states, for the slots that keep their target; none when it cannot say. */
+    public String carriedState(SlotPlan plan) {
+        try {
+            return ServerStateFile.carriedOver(api.showServersState(), plan);
+        } catch (RuntimeApiException | IllegalArgumentException problem) {
+            log.warn("Server states are not carried over to the new HAProxy process: {}", problem.getMessage());
+            return ServerStateFile.EMPTY;
         }
     }
 
