@@ -15,6 +15,7 @@ import dev.steward.haproxy.serving.Processes;
 import dev.steward.haproxy.serving.Reloader;
 import dev.steward.haproxy.settings.RuntimePaths;
 import dev.steward.haproxy.slots.RuntimeMetrics;
+import dev.steward.haproxy.slots.SlotPlan;
 import dev.steward.haproxy.slots.SlotSync;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -59,29 +60,28 @@ public final class Applier {
         requireNonNull(state, "state is null");
         boolean promised = promises.takeRuntimePromise(state);
         Survey.Found found = survey.find(state, promises.owed());
-        ApplyPlan plan = planner.plan(found.current(), state);
-        String reason;
-        Optional<? extends Exception> cause = Optional.empty();
-        switch (plan) {
-            case ApplyPlan.Reload reload -> reason = reload.reason();
-            case ApplyPlan.Runtime runtime -> {
-                RuntimeUpdate.Result result = update.apply(found.serving().orElseThrow(), state, runtime);
-                if (result instanceof RuntimeUpdate.Result.Served served) {
-                    return served.outcome();
+        return switch (planner.plan(found.current(), state)) {
+            case ApplyPlan.Reload reload -> reload(state, found, reload.plan(), reload.reason(), Optional.empty(), promised);
+            case ApplyPlan.Runtime runtime -> switch (update.apply(found.serving().orElseThrow(), state, runtime)) {
+                case RuntimeUpdate.Result.Served served -> served.outcome();
+                case RuntimeUpdate.Result.Refused refused -> {
+                    refused.failure().ifPresent(failure -> log.warn("Runtime command \"{}\" failed for revision {}; {}: {}",
+                            failure.command(), state.revision(), promised ? "the next apply reloads" : "falling back to a reload",
+                            failure.getMessage()));
+                    yield reload(state, found, runtime.plan(), refused.reason(), refused.failure(), promised);
                 }
-                RuntimeUpdate.Result.Refused refused = (RuntimeUpdate.Result.Refused) result;
-                refused.failure().ifPresent(failure -> log.warn("Runtime command \"{}\" failed for revision {}; {}: {}",
-                        failure.command(), state.revision(), promised ? "the next apply reloads" : "falling back to a reload",
-                        failure.getMessage()));
-                reason = refused.reason();
-                cause = refused.failure();
-            }
-        }
+            };
+        };
+    }
+
+    /** A reload for {@code reason}; for a state promised no reload, the next apply's. */
+    private ApplyOutcome reload(RoutingState state, Survey.Found found, SlotPlan plan, String reason,
+            Optional<? extends Exception> cause, boolean promised) {
         if (promised) {
             log.warn("Revision {} was forecast to need no reload, but {}; the next apply reloads", state.revision(), reason);
             throw promises.broken(state, reason, cause);
         }
-        ApplyOutcome outcome = reloader.reload(state, plan.plan(), found.serving(), reason);
+        ApplyOutcome outcome = reloader.reload(state, plan, found.serving(), reason);
         promises.reloaded();
         return outcome;
     }

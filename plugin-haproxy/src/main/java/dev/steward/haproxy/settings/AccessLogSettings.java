@@ -2,6 +2,7 @@ package dev.steward.haproxy.settings;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.steward.api.config.Settings;
 import java.util.Set;
 
 /**
@@ -28,5 +29,21 @@ public record AccessLogSettings(AccessLogTarget target, BindAddress syslogAddres
         if (queueSize < 1) {
             throw new IllegalArgumentException("queueSize must be positive, found " + queueSize);
         }
+    }
+
+    /** Reads {@code steward.haproxy.access-log}. */
+    static AccessLogSettings read(Settings settings) {
+        String target = settings.string("target", label -> AccessLogTarget.parse(label).isPresent(),
+                "one of " + AccessLogTarget.EXPECTED);
+        String syslogAddress = settings.string("syslog-address", text -> BindAddress.parse(text).isPresent(),
+                BindAddress.EXPECTED);
+        String facility = settings.string("facility", AccessLogSettings.FACILITIES::contains,
+                "a syslog facility such as local0, daemon or user");
+        int queueSize = settings.integer("queue-size", 1, 10_000_000);
+        return new AccessLogSettings(
+                AccessLogTarget.parse(target).orElse(AccessLogTarget.OFF),
+                BindAddress.parse(syslogAddress).orElse(new BindAddress("127.0.0.1", 514)),
+                AccessLogSettings.FACILITIES.contains(facility) ? facility : "local0",
+                queueSize);
     }
 }

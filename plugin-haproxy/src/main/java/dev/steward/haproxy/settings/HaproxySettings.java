@@ -138,9 +138,9 @@ public record HaproxySettings(
         boolean safeRetries = settings.bool("safe-retries");
         boolean socketHandover = settings.bool("socket-handover");
         boolean runtimeUpdates = settings.bool("runtime-updates");
-        RetiringLimits retiring = retiring(settings.section("retiring"));
-        RestartPolicy restart = restart(settings.section("restart"));
-        AccessLogSettings accessLog = accessLog(settings.section("access-log"));
+        RetiringLimits retiring = RetiringLimits.read(settings.section("retiring"));
+        RestartPolicy restart = RestartPolicy.read(settings.section("restart"));
+        AccessLogSettings accessLog = AccessLogSettings.read(settings.section("access-log"));
         OptionalInt gatewayErrorStatus = gatewayErrorStatus(settings);
         Optional<Path> tlsCertificate = certificate(settings.section("tls"), home);
         settings.validate();
@@ -170,38 +170,6 @@ public record HaproxySettings(
                 accessLog,
                 gatewayErrorStatus,
                 tlsCertificate);
-    }
-
-    private static RetiringLimits retiring(Settings settings) {
-        int max = settings.integer("max", 1, 1000);
-        Duration wait = settings.duration("wait", Duration.ZERO, Duration.ofHours(1));
-        return new RetiringLimits(max, wait);
-    }
-
-    private static RestartPolicy restart(Settings settings) {
-        int problemsBefore = settings.problems().size();
-        Duration delay = settings.duration("delay", MILLISECOND, Duration.ofHours(1));
-        Duration maxDelay = settings.duration("max-delay", MILLISECOND, Duration.ofHours(1));
-        if (settings.problems().size() == problemsBefore && maxDelay.compareTo(delay) < 0) {
-            settings.problem("max-delay", "must not be shorter than delay (" + delay + "), found " + maxDelay);
-            return new RestartPolicy(delay, delay);
-        }
-        return new RestartPolicy(delay, maxDelay);
-    }
-
-    private static AccessLogSettings accessLog(Settings settings) {
-        String target = settings.string("target", label -> AccessLogTarget.parse(label).isPresent(),
-                "one of " + AccessLogTarget.EXPECTED);
-        String syslogAddress = settings.string("syslog-address", text -> BindAddress.parse(text).isPresent(),
-                BindAddress.EXPECTED);
-        String facility = settings.string("facility", AccessLogSettings.FACILITIES::contains,
-                "a syslog facility such as local0, daemon or user");
-        int queueSize = settings.integer("queue-size", 1, 10_000_000);
-        return new AccessLogSettings(
-                AccessLogTarget.parse(target).orElse(AccessLogTarget.OFF),
-                BindAddress.parse(syslogAddress).orElse(new BindAddress("127.0.0.1", 514)),
-                AccessLogSettings.FACILITIES.contains(facility) ? facility : "local0",
-                queueSize);
     }
 
     private static OptionalInt gatewayErrorStatus(Settings settings) {

@@ -2,6 +2,7 @@ package dev.steward.haproxy.settings;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.steward.api.config.Settings;
 import java.time.Duration;
 
 /**
@@ -16,5 +17,12 @@ public record RetiringLimits(int max, Duration maxWait) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be positive, found " + max);
         }
+    }
+
+    /** Reads {@code steward.haproxy.retiring}. */
+    static RetiringLimits read(Settings settings) {
+        int max = settings.integer("max", 1, 1000);
+        Duration wait = settings.duration("wait", Duration.ZERO, Duration.ofHours(1));
+        return new RetiringLimits(max, wait);
     }
 }

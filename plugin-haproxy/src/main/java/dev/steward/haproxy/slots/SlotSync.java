@@ -3,10 +3,9 @@ package dev.steward.haproxy.slots;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.RoutingState;
-import dev.steward.haproxy.runtime.RuntimeAnswer;
+import dev.steward.haproxy.runtime.CommandBatch;
 import dev.steward.haproxy.runtime.RuntimeApi;
 import dev.steward.haproxy.runtime.RuntimeApiException;
-import dev.steward.haproxy.runtime.RuntimeCommand;
 import dev.steward.haproxy.runtime.ServerName;
 import dev.steward.haproxy.runtime.ServerSessions;
 import dev.steward.haproxy.runtime.ServersState;
@@ -59,7 +58,7 @@ public final class SlotSync {
         Map<ServerName, Drains.Drain> next = drains.after(before, plan, state.revision());
         Reconciliation reconciliation = Reconciler.between(DesiredServers.of(state, plan, Drains.targets(next)), readState());
         if (reconciliation.reachable()) {
-            execute(reconciliation.commands());
+            CommandBatch.run(api, reconciliation.commands());
             drains.replace(next);
         }
         return reconciliation;
@@ -74,7 +73,7 @@ public final class SlotSync {
     public Reconciliation repair(RoutingState state, SlotPlan plan) {
         Reconciliation reconciliation = Reconciler.between(DesiredServers.of(state, plan, drains.targets()), readState());
         if (reconciliation.reachable()) {
-            execute(reconciliation.commands());
+            CommandBatch.run(api, reconciliation.commands());
         }
         return reconciliation;
     }
@@ -124,7 +123,7 @@ public final class SlotSync {
             List<DesiredServer> shared = DesiredServers.of(state, plan, drains.targets()).stream()
                     .filter(server -> old.server(server.name()).isPresent())
                     .toList();
-            execute(Reconciler.between(shared, old).commands());
+            CommandBatch.run(api, Reconciler.between(shared, old).commands());
         } catch (RuntimeApiException problem) {
             log.warn("The old HAProxy process could not be brought up to date before the reload: {}", problem.getMessage());
         }
@@ -165,21 +164,5 @@ public final class SlotSync {
 
     private ServersState readState() {
         return ServersState.parse(api.showServersState());
-    }
-
-    private void execute(List<RuntimeCommand> commands) {
-        if (commands.isEmpty()) {
-            return;
-        }
-        List<String> answers = api.executeAll(commands.stream().map(RuntimeCommand::text).toList());
-        for (int i = 0; i < commands.size(); i++) {
-            RuntimeAnswer answer = commands.get(i).read(answers.get(i));
-            if (!answer.done()) {
-                if (answer.meaning() == RuntimeAnswer.Meaning.UNRECOGNISED) {
-                    log.warn("Unrecognised answer to \"{}\": {}", commands.get(i).text(), answer.describe());
-                }
-                throw new RuntimeApiException(commands.get(i).text(), answer.describe());
-            }
-        }
     }
 }
