@@ -4,6 +4,7 @@ import static dev.steward.haproxy.TestRig.group;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.haproxy.output.AccessLogReceiver;
 import dev.steward.loopback.LoadLoop;
 import dev.steward.loopback.LoadReport;
 import dev.steward.testkit.Eventually;

@@ -1,5 +1,7 @@
 package dev.steward.haproxy;
 
+import dev.steward.haproxy.runtime.RuntimeApi;
+import dev.steward.haproxy.runtime.RuntimeApiException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,8 @@ import dev.steward.api.ProxyBackendProvider;
 import dev.steward.api.config.InvalidConfigException;
 import dev.steward.api.model.RoutingState;
 import dev.steward.api.time.TimeSource;
+import dev.steward.haproxy.output.AccessLogReceiver;
+import dev.steward.haproxy.process.Supervisor;
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
 import java.util.Map;

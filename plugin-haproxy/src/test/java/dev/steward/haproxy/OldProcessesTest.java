@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.proxy.ApplyException;
 import dev.steward.api.proxy.ApplyOutcome;
+import dev.steward.haproxy.process.RetiringGate;
 import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
 import java.io.IOException;

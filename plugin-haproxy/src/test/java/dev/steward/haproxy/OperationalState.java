@@ -1,5 +1,7 @@
 package dev.steward.haproxy;
 
+import dev.steward.haproxy.runtime.RuntimeApi;
+
 /** The {@code srv_op_state} column of {@code show servers state}, as HAProxy writes it: 0 down, 2 up. */
 final class OperationalState {
     private OperationalState() {}

@@ -5,6 +5,9 @@ import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.api.proxy.ApplyMode;
+import dev.steward.haproxy.plan.ReloadReason;
+import dev.steward.haproxy.process.HaproxyLauncher;
+import dev.steward.haproxy.serving.Reloader;
 import dev.steward.loopback.Replica;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,7 @@ class ReloadLogTest extends RigTest {
         Replica one = rig.replica("app1-r1");
         Replica two = rig.replica("app2-r1");
         HaproxyBackend backend = rig.backend(port);
-        try (LogCapture reloads = LogCapture.of(HaproxyBackend.class)) {
+        try (LogCapture reloads = LogCapture.of(Reloader.class)) {
             backend.apply(state(1, group("app1", "/app1", one)));
             backend.apply(state(2, group("app1", "/app1", one), group("app2", "/app2", two)));
             assertThat(backend.apply(state(3, group("app2", "/app2", two), group("app1", "/app1", one))).mode())
@@ -41,7 +44,7 @@ class ReloadLogTest extends RigTest {
         Replica first = rig.replica("app1-r1");
         Replica second = rig.replica("app1-r2");
         HaproxyBackend backend = rig.backend(port, Map.of("runtime-updates", false, "socket-handover", false));
-        try (LogCapture spawns = LogCapture.of(HaproxyLauncher.class); LogCapture reloads = LogCapture.of(HaproxyBackend.class)) {
+        try (LogCapture spawns = LogCapture.of(HaproxyLauncher.class); LogCapture reloads = LogCapture.of(Reloader.class)) {
             backend.apply(state(1, group("app1", "/app1", first)));
             long firstPid = backend.status().pid().orElseThrow();
 

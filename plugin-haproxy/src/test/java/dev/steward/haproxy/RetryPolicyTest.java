@@ -7,6 +7,7 @@ import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.RetryPolicy;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.haproxy.runtime.RuntimeApi;
 import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
 import java.io.IOException;

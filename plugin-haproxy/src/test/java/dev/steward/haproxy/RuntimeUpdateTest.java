@@ -11,6 +11,14 @@ import dev.steward.api.model.TargetGroup;
 import dev.steward.api.proxy.ApplyMode;
 import dev.steward.api.proxy.ApplyOutcome;
 import dev.steward.api.time.TimeSource;
+import dev.steward.haproxy.process.HaproxyLauncher;
+import dev.steward.haproxy.runtime.AdminState;
+import dev.steward.haproxy.runtime.RuntimeApi;
+import dev.steward.haproxy.runtime.RuntimeApiException;
+import dev.steward.haproxy.runtime.ServerName;
+import dev.steward.haproxy.runtime.ServerState;
+import dev.steward.haproxy.runtime.ServersState;
+import dev.steward.haproxy.slots.Slot;
 import dev.steward.loopback.Replica;
 import dev.steward.testkit.Eventually;
 import dev.steward.testkit.FreePort;
@@ -86,7 +94,7 @@ class RuntimeUpdateTest extends RigTest {
         assertThat(inFlight.get(10, TimeUnit.SECONDS).body()).as("the in-flight request finished").isEqualTo("slow");
         Eventually.await("the drained slot returns to the pool, in maintenance at the placeholder", () -> {
             ServerState slot1 = server("group_app1", "slot1");
-            return slot1.admin() == AdminState.MAINT && slot1.port() == ConfigRenderer.PLACEHOLDER_PORT;
+            return slot1.admin() == AdminState.MAINT && slot1.port() == Slot.PLACEHOLDER_PORT;
         });
         assertThat(rig.metrics(backend).count("steward_haproxy_drains_total", "empty")).isEqualTo(1);
         assertThat(StatusDetails.spawn(backend.status())).isEqualTo(1);
@@ -359,7 +367,7 @@ class RuntimeUpdateTest extends RigTest {
     /** Slots in maintenance that are not at the placeholder: nothing should be left half set. */
     private List<String> nonFreeSlotsOutsideReady() {
         return ServersState.parse(rig.runtimeApi().showServersState()).servers().stream()
-                .filter(server -> server.admin() == AdminState.MAINT && server.port() != ConfigRenderer.PLACEHOLDER_PORT)
+                .filter(server -> server.admin() == AdminState.MAINT && server.port() != Slot.PLACEHOLDER_PORT)
                 .map(server -> server.name().toString())
                 .toList();
     }

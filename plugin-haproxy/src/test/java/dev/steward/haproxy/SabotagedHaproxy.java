@@ -1,5 +1,6 @@
 package dev.steward.haproxy;
 
+import dev.steward.haproxy.process.HaproxyBinary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

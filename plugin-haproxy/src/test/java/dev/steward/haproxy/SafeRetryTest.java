@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.api.model.Balance;
 import dev.steward.api.model.HealthCheck;
 import dev.steward.api.model.TargetGroup;
+import dev.steward.haproxy.runtime.RuntimeApi;
 import dev.steward.loopback.LoadLoop;
 import dev.steward.loopback.LoadReport;
 import dev.steward.loopback.Replica;

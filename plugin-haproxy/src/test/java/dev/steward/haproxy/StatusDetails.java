@@ -1,6 +1,7 @@
 package dev.steward.haproxy;
 
 import dev.steward.api.proxy.BackendStatus;
+import dev.steward.haproxy.process.RetiringProcess;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static dev.steward.haproxy.TestRig.isAlive;
 import static dev.steward.haproxy.TestRig.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.haproxy.process.Supervisor;
 import dev.steward.testkit.Eventually;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.proxy.ApplyException;
 import dev.steward.api.proxy.ApplyMode;
+import dev.steward.haproxy.process.HaproxyLauncher;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

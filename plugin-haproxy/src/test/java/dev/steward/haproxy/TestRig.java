@@ -6,6 +6,8 @@ import dev.steward.api.model.Target;
 import dev.steward.api.model.TargetGroup;
 import dev.steward.api.model.TargetGroups;
 import dev.steward.api.time.TimeSource;
+import dev.steward.haproxy.runtime.RuntimeApi;
+import dev.steward.haproxy.settings.RuntimePaths;
 import dev.steward.loopback.LoadLoop;
 import dev.steward.loopback.Replica;
 import java.nio.file.Path;

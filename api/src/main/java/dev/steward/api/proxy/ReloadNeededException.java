@@ -12,6 +12,10 @@ public final class ReloadNeededException extends ApplyException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    public ReloadNeededException(String message) {
+        super(ApplyMode.RUNTIME, message);
+    }
+
     public ReloadNeededException(String message, Throwable cause) {
         super(ApplyMode.RUNTIME, message, cause);
     }
