@@ -103,10 +103,10 @@ class ApplyPlannerTest {
         assertThat(reason(planner.plan(serving(before), state(2, new TargetGroup("app1", "/app1", Optional.of("app.example.com"),
                 app1.targets(), Balance.ROUND_ROBIN, HealthCheck.DEFAULT))))).isEqualTo("routes changed: app1");
         assertThat(reason(planner.plan(serving(before), state(2, new TargetGroup("app1", "/app1", Optional.empty(),
-                app1.targets(), Balance.LEAST_CONN, HealthCheck.DEFAULT))))).isEqualTo("balance or health check changed: app1");
+                app1.targets(), Balance.LEAST_CONN, HealthCheck.DEFAULT))))).isEqualTo("balance, health check or retry changed: app1");
         assertThat(reason(planner.plan(serving(before), state(2, new TargetGroup("app1", "/app1", Optional.empty(),
                 app1.targets(), Balance.ROUND_ROBIN, new HealthCheck(Optional.of("/health"), Duration.ofSeconds(2), 2, 3))))))
-                .isEqualTo("balance or health check changed: app1");
+                .isEqualTo("balance, health check or retry changed: app1");
     }
 
     @Test
