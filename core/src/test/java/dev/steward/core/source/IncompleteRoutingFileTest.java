@@ -122,7 +122,9 @@ class IncompleteRoutingFileTest {
 
         overwrite(content.replace("\\n", "\n"));
 
-        Eventually.await("the refusal of the file " + what, DEADLINE, () -> rejected.size() == 1);
+        // The source tells the sink, then logs: wait for both.
+        Eventually.await("the refusal of the file " + what + ", and its warning", DEADLINE,
+                () -> rejected.size() == 1 && !warnings().isEmpty());
         assertThat(rejected.getFirst()).hasMessageStartingWith(message);
         assertThat(accepted).as("nothing replaces the routes").hasSize(1);
         assertThat(warnings()).anySatisfy(warning -> assertThat(warning)
