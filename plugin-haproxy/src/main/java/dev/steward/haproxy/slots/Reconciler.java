@@ -11,14 +11,18 @@ import dev.steward.haproxy.runtime.ServerState;
 import dev.steward.haproxy.runtime.ServersState;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Diffs the desired slots against what HAProxy reports and derives the fewest runtime commands that
  * close the gap. Only what differs is sent: an address, a weight, a state. A slot changes its
  * address only in maintenance, so that no request reaches it half set; a target entering a slot of
- * a group with an HTTP check is marked down first and takes requests once its checks pass.
+ * a group with an HTTP check is marked down first and takes requests once its checks pass, as long
+ * as another server of the group serves meanwhile. With none (the only replica moves, a group's
+ * first target), it takes requests at once: proving it first would leave the group no usable server.
  *
  * <p>Commands for serving slots come first, those that drain or free slots after (make before
  * break): HAProxy runs a batch one command at a time while requests flow, and a group whose one
@@ -33,6 +37,7 @@ public final class Reconciler {
         List<RuntimeCommand> making = new ArrayList<>();
         List<RuntimeCommand> breaking = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
+        Set<String> served = backendsServed(desired, actual);
         for (DesiredServer server : desired) {
             Optional<ServerState> running = actual.server(server.name());
             if (running.isEmpty()) {
@@ -42,7 +47,7 @@ public final class Reconciler {
             switch (server.role()) {
                 case FREE -> free(server.name(), running.get(), breaking);
                 case DRAINING -> draining(server.target().orElseThrow(), running.get(), breaking);
-                case SERVING -> serving(server, running.get(), making, unreachable);
+                case SERVING -> serving(server, running.get(), served.contains(server.name().backend()), making, unreachable);
             }
         }
         List<RuntimeCommand> commands = new ArrayList<>(making);
@@ -66,7 +71,23 @@ public final class Reconciler {
         }
     }
 
-    private static void serving(DesiredServer server, ServerState running, List<RuntimeCommand> commands, List<String> unreachable) {
+    /** The backends with a server that keeps serving through the batch: it points at its target, is up and takes a share. */
+    private static Set<String> backendsServed(List<DesiredServer> desired, ServersState actual) {
+        Set<String> served = new HashSet<>();
+        for (DesiredServer server : desired) {
+            if (server.role() == DesiredServer.Role.SERVING && server.target().orElseThrow().weight() > 0) {
+                actual.server(server.name())
+                        .filter(running -> running.up() && running.admin() != AdminState.MAINT
+                                && pointsAt(running, server.target().get()))
+                        .ifPresent(running -> served.add(server.name().backend()));
+            }
+        }
+        return served;
+    }
+
+    /** @param peerServes whether another server of the group serves while this one proves itself */
+    private static void serving(DesiredServer server, ServerState running, boolean peerServes, List<RuntimeCommand> commands,
+            List<String> unreachable) {
         Target target = server.target().orElseThrow();
         ServerName name = server.name();
         if (!pointsAt(running, target)) {
@@ -81,7 +102,7 @@ public final class Reconciler {
             if (running.weight() != target.weight()) {
                 commands.add(RuntimeCommand.weight(name, target.weight()));
             }
-            enter(server, commands);
+            enter(server, peerServes, commands);
             return;
         }
         if (running.weight() != target.weight()) {
@@ -90,7 +111,7 @@ public final class Reconciler {
         switch (running.admin()) {
             case READY -> { }
             case DRAIN -> commands.add(RuntimeCommand.state(name, AdminState.READY));
-            case MAINT -> enter(server, commands);
+            case MAINT -> enter(server, peerServes, commands);
         }
     }
 
@@ -98,8 +119,8 @@ public final class Reconciler {
      * Leaving maintenance, HAProxy counts a server up at once. Passing through drain lets the server
      * be marked down before it can take a request, so that it needs {@code rise} passed checks first.
      */
-    private static void enter(DesiredServer server, List<RuntimeCommand> commands) {
-        if (server.proveBeforeServing()) {
+    private static void enter(DesiredServer server, boolean peerServes, List<RuntimeCommand> commands) {
+        if (server.proveBeforeServing() && peerServes) {
             commands.add(RuntimeCommand.state(server.name(), AdminState.DRAIN));
             commands.add(RuntimeCommand.healthDown(server.name()));
         }
