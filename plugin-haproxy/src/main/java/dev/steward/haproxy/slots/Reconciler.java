@@ -26,7 +26,8 @@ import java.util.Set;
  *
  * <p>Commands for serving slots come first, those that drain or free slots after (make before
  * break): HAProxy runs a batch one command at a time while requests flow, and a group whose one
- * replica moves would otherwise have no usable server between the two.
+ * replica moves would otherwise have no usable server between the two. The addresses of slots
+ * that move come before everything else, in a batch of their own ({@link Reconciliation}).
  */
 public final class Reconciler {
     private Reconciler() {}
@@ -34,6 +35,8 @@ public final class Reconciler {
     static Reconciliation between(List<DesiredServer> desired, ServersState actual) {
         requireNonNull(desired, "desired is null");
         requireNonNull(actual, "actual is null");
+        List<RuntimeCommand> moving = new ArrayList<>();
+        List<Reconciliation.Move> moves = new ArrayList<>();
         List<RuntimeCommand> making = new ArrayList<>();
         List<RuntimeCommand> breaking = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
@@ -47,12 +50,13 @@ public final class Reconciler {
             switch (server.role()) {
                 case FREE -> free(server.name(), running.get(), breaking);
                 case DRAINING -> draining(server.target().orElseThrow(), running.get(), breaking);
-                case SERVING -> serving(server, running.get(), served.contains(server.name().backend()), making, unreachable);
+                case SERVING -> serving(server, running.get(), served.contains(server.name().backend()),
+                        new Batches(moving, moves, making), unreachable);
             }
         }
-        List<RuntimeCommand> commands = new ArrayList<>(making);
-        commands.addAll(breaking);
-        return new Reconciliation(commands, unreachable);
+        List<RuntimeCommand> settling = new ArrayList<>(making);
+        settling.addAll(breaking);
+        return new Reconciliation(moving, moves, settling, unreachable);
     }
 
     private static void free(ServerName name, ServerState running, List<RuntimeCommand> commands) {
@@ -86,19 +90,24 @@ public final class Reconciler {
     }
 
     /** @param peerServes whether another server of the group serves while this one proves itself */
-    private static void serving(DesiredServer server, ServerState running, boolean peerServes, List<RuntimeCommand> commands,
+    /** Where a serving slot's commands go: its move to a new address, or what it needs once there. */
+    private record Batches(List<RuntimeCommand> moving, List<Reconciliation.Move> moves, List<RuntimeCommand> making) {}
+
+    private static void serving(DesiredServer server, ServerState running, boolean peerServes, Batches batches,
             List<String> unreachable) {
         Target target = server.target().orElseThrow();
         ServerName name = server.name();
+        List<RuntimeCommand> commands = batches.making();
         if (!pointsAt(running, target)) {
             if (!ModelRules.isIpLiteral(target.host())) {
                 unreachable.add(needsResolving(name, target));
                 return;
             }
             if (running.admin() != AdminState.MAINT) {
-                commands.add(RuntimeCommand.state(name, AdminState.MAINT));
+                batches.moving().add(RuntimeCommand.state(name, AdminState.MAINT));
             }
-            commands.add(RuntimeCommand.address(name, target.host(), target.port()));
+            batches.moving().add(RuntimeCommand.address(name, target.host(), target.port()));
+            batches.moves().add(new Reconciliation.Move(name, target.host(), target.port()));
             if (running.weight() != target.weight()) {
                 commands.add(RuntimeCommand.weight(name, target.weight()));
             }

@@ -66,8 +66,8 @@ class ReconcilerTest {
                 .as("a peer that must move itself first").containsExactly(
                         "set server group_app1/slot1 state maint",
                         "set server group_app1/slot1 addr 10.0.0.1 port 20001",
-                        "set server group_app1/slot1 state ready",
                         "set server group_app1/slot2 addr 10.0.0.7 port 20007",
+                        "set server group_app1/slot1 state ready",
                         "set server group_app1/slot2 state ready");
         assertThat(commands(List.of(new DesiredServer(PEER_SLOT, DesiredServer.Role.DRAINING, Optional.of(PEER), true),
                 serving(TARGET, true)), peerRunning(true, AdminState.READY, PEER.port()), newcomer))
@@ -79,11 +79,28 @@ class ReconcilerTest {
                 .as("a server of another group").isEqualTo(atOnce);
         assertThat(commands(List.of(peer(PEER), serving(TARGET, true)), peerRunning(true, AdminState.DRAIN, PEER.port()), newcomer))
                 .as("a peer set back to ready in the same batch serves").containsExactly(
-                        "set server group_app1/slot1 state ready",
                         "set server group_app1/slot2 addr 10.0.0.7 port 20007",
+                        "set server group_app1/slot1 state ready",
                         "set server group_app1/slot2 state drain",
                         "set server group_app1/slot2 health down",
                         "set server group_app1/slot2 state ready");
+    }
+
+    @Test
+    void aSlotMovesToItsAddressInABatchOfItsOwnThatTheRestWaitsFor() {
+        Reconciliation reconciliation = Reconciler.between(List.of(peer(PEER), serving(new Target("10.0.0.7", 20007, "r7", 5), false)),
+                state(peerRunning(true, AdminState.DRAIN, 20009), running("127.0.0.1", 1, AdminState.MAINT, 1)));
+
+        assertThat(reconciliation.moving()).extracting(RuntimeCommand::text).containsExactly(
+                "set server group_app1/slot1 state maint",
+                "set server group_app1/slot1 addr 10.0.0.1 port 20001",
+                "set server group_app1/slot2 addr 10.0.0.7 port 20007");
+        assertThat(reconciliation.moves()).containsExactly(
+                new Reconciliation.Move(PEER_SLOT, "10.0.0.1", 20001), new Reconciliation.Move(SLOT, "10.0.0.7", 20007));
+        assertThat(reconciliation.settling()).extracting(RuntimeCommand::text).containsExactly(
+                "set server group_app1/slot1 state ready",
+                "set server group_app1/slot2 weight 5",
+                "set server group_app1/slot2 state ready");
     }
 
     @Test
