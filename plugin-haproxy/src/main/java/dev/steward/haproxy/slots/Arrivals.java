@@ -37,14 +37,14 @@ final class Arrivals {
     }
 
     /** @throws RuntimeApiException naming the address command of a slot HAProxy does not show at its address in time */
-    void await(List<Reconciliation.Move> moves) {
+    void await(List<SlotMove> moves) {
         requireNonNull(moves, "moves is null");
         long deadline = time.monotonicNanos() + bound.toNanos();
         Duration pause = FIRST_PAUSE;
-        List<Reconciliation.Move> pending = moves;
+        List<SlotMove> pending = moves;
         while (!(pending = stillAway(pending)).isEmpty()) {
             if (time.monotonicNanos() - deadline >= 0) {
-                Reconciliation.Move late = pending.getFirst();
+                SlotMove late = pending.getFirst();
                 throw new RuntimeApiException(RuntimeCommand.address(late.server(), late.ip(), late.port()).text(),
                         "HAProxy still shows another address for " + late.server() + " after " + bound.toMillis() + " ms");
             }
@@ -54,8 +54,8 @@ final class Arrivals {
     }
 
     /** The moves HAProxy does not show yet, asking only the backends they are in. */
-    private List<Reconciliation.Move> stillAway(List<Reconciliation.Move> moves) {
-        Map<String, List<Reconciliation.Move>> byBackend = moves.stream()
+    private List<SlotMove> stillAway(List<SlotMove> moves) {
+        Map<String, List<SlotMove>> byBackend = moves.stream()
                 .collect(Collectors.groupingBy(move -> move.server().backend()));
         return byBackend.entrySet().stream()
                 .flatMap(backend -> {
@@ -65,7 +65,7 @@ final class Arrivals {
                 .toList();
     }
 
-    private static boolean arrived(Optional<ServerState> shown, Reconciliation.Move move) {
+    private static boolean arrived(Optional<ServerState> shown, SlotMove move) {
         return shown.filter(server -> server.port() == move.port() && Reconciler.sameIp(move.ip(), server.address())).isPresent();
     }
 

@@ -36,7 +36,7 @@ public final class Reconciler {
         requireNonNull(desired, "desired is null");
         requireNonNull(actual, "actual is null");
         List<RuntimeCommand> moving = new ArrayList<>();
-        List<Reconciliation.Move> moves = new ArrayList<>();
+        List<SlotMove> moves = new ArrayList<>();
         List<RuntimeCommand> making = new ArrayList<>();
         List<RuntimeCommand> breaking = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
@@ -91,7 +91,7 @@ public final class Reconciler {
 
     /** @param peerServes whether another server of the group serves while this one proves itself */
     /** Where a serving slot's commands go: its move to a new address, or what it needs once there. */
-    private record Batches(List<RuntimeCommand> moving, List<Reconciliation.Move> moves, List<RuntimeCommand> making) {}
+    private record Batches(List<RuntimeCommand> moving, List<SlotMove> moves, List<RuntimeCommand> making) {}
 
     private static void serving(DesiredServer server, ServerState running, boolean peerServes, Batches batches,
             List<String> unreachable) {
@@ -107,7 +107,7 @@ public final class Reconciler {
                 batches.moving().add(RuntimeCommand.state(name, AdminState.MAINT));
             }
             batches.moving().add(RuntimeCommand.address(name, target.host(), target.port()));
-            batches.moves().add(new Reconciliation.Move(name, target.host(), target.port()));
+            batches.moves().add(new SlotMove(name, target.host(), target.port()));
             if (running.weight() != target.weight()) {
                 commands.add(RuntimeCommand.weight(name, target.weight()));
             }

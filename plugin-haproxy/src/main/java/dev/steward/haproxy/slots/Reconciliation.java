@@ -3,7 +3,6 @@ package dev.steward.haproxy.slots;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.haproxy.runtime.RuntimeCommand;
-import dev.steward.haproxy.runtime.ServerName;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,26 +17,12 @@ import java.util.List;
  * @param settling the other commands, in the order to send them
  * @param unreachable why some of it cannot be done at runtime; empty when the commands suffice
  */
-public record Reconciliation(List<RuntimeCommand> moving, List<Move> moves, List<RuntimeCommand> settling, List<String> unreachable) {
+public record Reconciliation(List<RuntimeCommand> moving, List<SlotMove> moves, List<RuntimeCommand> settling, List<String> unreachable) {
     public Reconciliation {
         moving = List.copyOf(requireNonNull(moving, "moving is null"));
         moves = List.copyOf(requireNonNull(moves, "moves is null"));
         settling = List.copyOf(requireNonNull(settling, "settling is null"));
         unreachable = List.copyOf(requireNonNull(unreachable, "unreachable is null"));
-    }
-
-    /**
-     * A slot pointed at a new address.
-     *
-     * @param server the slot
-     * @param ip the IP literal it connects to
-     * @param port the port it connects to
-     */
-    public record Move(ServerName server, String ip, int port) {
-        public Move {
-            requireNonNull(server, "server is null");
-            requireNonNull(ip, "ip is null");
-        }
     }
 
     /** Every command, in the order they are sent. */

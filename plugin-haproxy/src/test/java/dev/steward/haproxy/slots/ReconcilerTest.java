@@ -96,7 +96,7 @@ class ReconcilerTest {
                 "set server group_app1/slot1 addr 10.0.0.1 port 20001",
                 "set server group_app1/slot2 addr 10.0.0.7 port 20007");
         assertThat(reconciliation.moves()).containsExactly(
-                new Reconciliation.Move(PEER_SLOT, "10.0.0.1", 20001), new Reconciliation.Move(SLOT, "10.0.0.7", 20007));
+                new SlotMove(PEER_SLOT, "10.0.0.1", 20001), new SlotMove(SLOT, "10.0.0.7", 20007));
         assertThat(reconciliation.settling()).extracting(RuntimeCommand::text).containsExactly(
                 "set server group_app1/slot1 state ready",
                 "set server group_app1/slot2 weight 5",
