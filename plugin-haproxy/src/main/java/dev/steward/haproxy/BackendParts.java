@@ -63,7 +63,8 @@ record BackendParts(
         Installation installation = new Installation(settings, paths, home, outputs);
         RuntimeApi api = new RuntimeApi(paths.adminSocket(), settings.commandTimeout(), time);
         RuntimeMetrics runtimeMetrics = new RuntimeMetrics(metrics);
-        SlotSync slots = new SlotSync(api, new Drains(settings.drainTimeout(), time), runtimeMetrics);
+        SlotSync slots = new SlotSync(api, new Drains(settings.drainTimeout(), time), runtimeMetrics, time,
+                settings.commandTimeout());
         ProcessRecords records = new ProcessRecords(paths.processRecord());
         Processes processes = new Processes(records);
         Supervisor supervisor = new Supervisor(restarter, settings.restart(), metrics, time);

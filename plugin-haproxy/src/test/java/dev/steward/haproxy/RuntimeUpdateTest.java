@@ -194,6 +194,39 @@ class RuntimeUpdateTest extends RigTest {
     }
 
     @Test
+    void theOnlyReplicaOfAGroupWithAnHttpCheckMovingDropsNoRequest() throws Exception {
+        CheckedReplica here = rig.checkedReplica("here", true);
+        CheckedReplica there = rig.checkedReplica("there", true);
+        HealthCheck check = new HealthCheck(Optional.of(CheckedReplica.HEALTH_PATH), Duration.ofMillis(100), 2, 1);
+        HaproxyBackend backend = rig.backend(port, Map.of());
+        backend.apply(state(1, group("app1", check, new Target("127.0.0.1", here.target().port(), "mover"))));
+        Eventually.await("the replica serves", () -> HttpProbe.get(port, "/app1").body().equals("here"));
+        long pid = backend.status().pid().orElseThrow();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        Future<?> load = rig.background().submit(() -> {
+            while (loading.get()) {
+                HttpProbe.Response response = HttpProbe.get(port, "/app1");
+                if (response.status() != 200) {
+                    failures.add(response.status() + " " + response.body());
+                }
+            }
+        });
+
+        for (int move = 2; move <= 11; move++) {
+            CheckedReplica to = move % 2 == 0 ? there : here;
+            ApplyOutcome outcome = backend.apply(state(move, group("app1", check, new Target("127.0.0.1", to.target().port(), "mover"))));
+            assertThat(outcome.mode()).isEqualTo(ApplyMode.RUNTIME);
+            Eventually.await("the move is served", () -> HttpProbe.get(port, "/app1").body().equals(to.id()));
+        }
+        loading.set(false);
+        load.get(10, TimeUnit.SECONDS);
+
+        assertThat(failures).as("requests that failed while the only replica moved").isEmpty();
+        assertThat(backend.status().pid()).hasValue(pid);
+    }
+
+    @Test
     void afterAKillAndARestartTheServersReadBackAreTheDesiredSlots() throws Exception {
         // The test restarts HAProxy by hand; the backend's own supervisor must not race it.
         HaproxyBackend backend = rig.backend(port, Map.of("restart.delay", "10m", "restart.max-delay", "10m"));

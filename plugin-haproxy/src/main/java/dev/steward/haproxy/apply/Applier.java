@@ -63,8 +63,8 @@ public final class Applier {
         return switch (planner.plan(found.current(), state)) {
             case ApplyPlan.Reload reload -> reload(state, found, reload.plan(), reload.reason(), Optional.empty(), promised);
             case ApplyPlan.Runtime runtime -> switch (update.apply(found.serving().orElseThrow(), state, runtime)) {
-                case RuntimeUpdate.Result.Served served -> served.outcome();
-                case RuntimeUpdate.Result.Refused refused -> {
+                case RuntimeResult.Served served -> served.outcome();
+                case RuntimeResult.Refused refused -> {
                     refused.failure().ifPresent(failure -> log.warn("Runtime command \"{}\" failed for revision {}; {}: {}",
                             failure.command(), state.revision(), promised ? "the next apply reloads" : "falling back to a reload",
                             failure.getMessage()));

@@ -24,19 +24,6 @@ import org.slf4j.LoggerFactory;
 final class RuntimeUpdate {
     private static final Logger log = LoggerFactory.getLogger(RuntimeUpdate.class);
 
-    /** What came of it. */
-    sealed interface Result {
-        /** The process serves the state. */
-        record Served(ApplyOutcome outcome) implements Result {}
-
-        /**
-         * The process cannot take the state: a reload can.
-         *
-         * @param failure the command HAProxy refused or did not answer, if that was why
-         */
-        record Refused(String reason, Optional<RuntimeApiException> failure) implements Result {}
-    }
-
     private final SlotSync slots;
     private final Processes processes;
     private final ConfigRenderer renderer;
@@ -51,16 +38,16 @@ final class RuntimeUpdate {
         this.metrics = requireNonNull(metrics, "metrics is null");
     }
 
-    Result apply(Running serving, RoutingState state, ApplyPlan.Runtime plan) {
+    RuntimeResult apply(Running serving, RoutingState state, ApplyPlan.Runtime plan) {
         try {
             Reconciliation update = slots.apply(state, plan.before(), plan.plan());
             if (update.reachable()) {
-                return new Result.Served(updated(serving, state, plan, update));
+                return new RuntimeResult.Served(updated(serving, state, plan, update));
             }
-            return new Result.Refused(String.join("; ", update.unreachable()), Optional.empty());
+            return new RuntimeResult.Refused(String.join("; ", update.unreachable()), Optional.empty());
         } catch (RuntimeApiException failure) {
             metrics.fallback(RuntimeMetrics.Activity.APPLY);
-            return new Result.Refused("the runtime update failed: " + failure.getMessage(), Optional.of(failure));
+            return new RuntimeResult.Refused("the runtime update failed: " + failure.getMessage(), Optional.of(failure));
         }
     }
 

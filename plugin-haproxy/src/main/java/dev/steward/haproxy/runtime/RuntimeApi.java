@@ -47,6 +47,11 @@ public final class RuntimeApi {
         return execute(ServersState.COMMAND);
     }
 
+    /** {@code show servers state} of one backend. */
+    public String showServersState(String backend) {
+        return execute(ServersState.COMMAND + " " + ServerName.requireName("backend", backend));
+    }
+
     /**
      * Sends {@code commands} several to a connection, separated by {@code ;}, and returns one answer per
      * command, in order. HAProxy ends each command's answer with an empty line; only commands whose

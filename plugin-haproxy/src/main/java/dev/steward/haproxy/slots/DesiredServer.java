@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param role free, serving its target, or draining it
  * @param target the target served or drained; empty for a free slot
  * @param proveBeforeServing whether a target entering the slot waits for its health check to pass
- *     before it takes requests (groups with an HTTP check), rather than being taken up at once
+ *     before it takes requests (groups with an HTTP check), rather than being taken up at once; it waits only
+ *     while another server of its group serves
  */
 public record DesiredServer(ServerName name, Role role, Optional<Target> target, boolean proveBeforeServing) {
     public DesiredServer {

@@ -3,12 +3,14 @@ package dev.steward.haproxy.slots;
 import static java.util.Objects.requireNonNull;
 
 import dev.steward.api.model.RoutingState;
+import dev.steward.api.time.TimeSource;
 import dev.steward.haproxy.runtime.CommandBatch;
 import dev.steward.haproxy.runtime.RuntimeApi;
 import dev.steward.haproxy.runtime.RuntimeApiException;
 import dev.steward.haproxy.runtime.ServerName;
 import dev.steward.haproxy.runtime.ServerSessions;
 import dev.steward.haproxy.runtime.ServersState;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -26,11 +28,14 @@ public final class SlotSync {
     private final RuntimeApi api;
     private final Drains drains;
     private final RuntimeMetrics metrics;
+    private final Arrivals arrivals;
 
-    public SlotSync(RuntimeApi api, Drains drains, RuntimeMetrics metrics) {
+    /** @param commandTimeout how long HAProxy may take to show the address a slot was pointed at */
+    public SlotSync(RuntimeApi api, Drains drains, RuntimeMetrics metrics, TimeSource time, Duration commandTimeout) {
         this.api = requireNonNull(api, "api is null");
         this.drains = requireNonNull(drains, "drains is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
+        this.arrivals = new Arrivals(api, time, commandTimeout);
     }
 
     /** The oldest revision that removed a target still draining; safe to call from any thread. */
@@ -58,7 +63,7 @@ public final class SlotSync {
         Map<ServerName, Drains.Drain> next = drains.after(before, plan, state.revision());
         Reconciliation reconciliation = Reconciler.between(DesiredServers.of(state, plan, Drains.targets(next)), readState());
         if (reconciliation.reachable()) {
-            CommandBatch.run(api, reconciliation.commands());
+            execute(reconciliation);
             drains.replace(next);
         }
         return reconciliation;
@@ -73,7 +78,7 @@ public final class SlotSync {
     public Reconciliation repair(RoutingState state, SlotPlan plan) {
         Reconciliation reconciliation = Reconciler.between(DesiredServers.of(state, plan, drains.targets()), readState());
         if (reconciliation.reachable()) {
-            CommandBatch.run(api, reconciliation.commands());
+            execute(reconciliation);
         }
         return reconciliation;
     }
@@ -123,7 +128,7 @@ public final class SlotSync {
             List<DesiredServer> shared = DesiredServers.of(state, plan, drains.targets()).stream()
                     .filter(server -> old.server(server.name()).isPresent())
                     .toList();
-            CommandBatch.run(api, Reconciler.between(shared, old).commands());
+            execute(Reconciler.between(shared, old));
         } catch (RuntimeApiException problem) {
             log.warn("The old HAProxy process could not be brought up to date before the reload: {}", problem.getMessage());
         }
@@ -160,6 +165,13 @@ public final class SlotSync {
     /** Forgets the drains of a process that is gone. */
     public void forgetDrains() {
         drains.clear();
+    }
+
+    /** The moves first; the rest once HAProxy shows every slot at its new address. */
+    private void execute(Reconciliation reconciliation) {
+        CommandBatch.run(api, reconciliation.moving());
+        arrivals.await(reconciliation.moves());
+        CommandBatch.run(api, reconciliation.settling());
     }
 
     private ServersState readState() {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class ReconcilerTest {
     private static final ServerName SLOT = new ServerName("group_app1", "slot2");
     private static final Target TARGET = new Target("10.0.0.7", 20007, "r7");
+    private static final ServerName PEER_SLOT = new ServerName("group_app1", "slot1");
+    private static final Target PEER = new Target("10.0.0.1", 20001, "r1");
 
     @Test
     void aSlotAsDesiredNeedsNothing() {
@@ -35,10 +37,69 @@ class ReconcilerTest {
 
     @Test
     void aTargetEnteringAGroupWithAnHttpCheckIsDownUntilItPassesIt() {
-        assertThat(commands(serving(TARGET, true), running("127.0.0.1", 1, AdminState.MAINT, 1))).containsExactly(
+        assertThat(commands(List.of(peer(PEER), serving(TARGET, true)), peerRunning(true, AdminState.READY, PEER.port()),
+                running("127.0.0.1", 1, AdminState.MAINT, 1))).containsExactly(
                 "set server group_app1/slot2 addr 10.0.0.7 port 20007",
                 "set server group_app1/slot2 state drain",
                 "set server group_app1/slot2 health down",
+                "set server group_app1/slot2 state ready");
+    }
+
+    @Test
+    void theOnlyTargetEnteringAGroupWithAnHttpCheckTakesRequestsAtOnceSinceNoOtherServerWould() {
+        assertThat(commands(serving(TARGET, true), running("127.0.0.1", 1, AdminState.MAINT, 1))).containsExactly(
+                "set server group_app1/slot2 addr 10.0.0.7 port 20007",
+                "set server group_app1/slot2 state ready");
+    }
+
+    @Test
+    void aPeerThatCannotServeLeavesNoOneToServeWhileANewcomerWouldProveItself() {
+        List<String> atOnce = List.of("set server group_app1/slot2 addr 10.0.0.7 port 20007", "set server group_app1/slot2 state ready");
+        ServerState newcomer = running("127.0.0.1", 1, AdminState.MAINT, 1);
+
+        assertThat(commands(List.of(peer(PEER), serving(TARGET, true)), peerRunning(false, AdminState.READY, PEER.port()), newcomer))
+                .as("a peer its checks hold down").isEqualTo(atOnce);
+        assertThat(commands(List.of(peer(new Target("10.0.0.1", 20001, "r1", 0)), serving(TARGET, true)),
+                new ServerState(PEER_SLOT, "10.0.0.1", PEER.port(), AdminState.READY, true, 0), newcomer))
+                .as("a peer of weight 0").isEqualTo(atOnce);
+        assertThat(commands(List.of(peer(PEER), serving(TARGET, true)), peerRunning(true, AdminState.READY, 20009), newcomer))
+                .as("a peer that must move itself first").containsExactly(
+                        "set server group_app1/slot1 state maint",
+                        "set server group_app1/slot1 addr 10.0.0.1 port 20001",
+                        "set server group_app1/slot2 addr 10.0.0.7 port 20007",
+                        "set server group_app1/slot1 state ready",
+                        "set server group_app1/slot2 state ready");
+        assertThat(commands(List.of(new DesiredServer(PEER_SLOT, DesiredServer.Role.DRAINING, Optional.of(PEER), true),
+                serving(TARGET, true)), peerRunning(true, AdminState.READY, PEER.port()), newcomer))
+                .as("a peer that drains").containsExactly("set server group_app1/slot2 addr 10.0.0.7 port 20007",
+                        "set server group_app1/slot2 state ready", "set server group_app1/slot1 state drain");
+        ServerName otherGroup = new ServerName("group_app2", "slot1");
+        assertThat(commands(List.of(new DesiredServer(otherGroup, DesiredServer.Role.SERVING, Optional.of(PEER), true),
+                serving(TARGET, true)), new ServerState(otherGroup, "10.0.0.1", PEER.port(), AdminState.READY, true, 1), newcomer))
+                .as("a server of another group").isEqualTo(atOnce);
+        assertThat(commands(List.of(peer(PEER), serving(TARGET, true)), peerRunning(true, AdminState.DRAIN, PEER.port()), newcomer))
+                .as("a peer set back to ready in the same batch serves").containsExactly(
+                        "set server group_app1/slot2 addr 10.0.0.7 port 20007",
+                        "set server group_app1/slot1 state ready",
+                        "set server group_app1/slot2 state drain",
+                        "set server group_app1/slot2 health down",
+                        "set server group_app1/slot2 state ready");
+    }
+
+    @Test
+    void aSlotMovesToItsAddressInABatchOfItsOwnThatTheRestWaitsFor() {
+        Reconciliation reconciliation = Reconciler.between(List.of(peer(PEER), serving(new Target("10.0.0.7", 20007, "r7", 5), false)),
+                state(peerRunning(true, AdminState.DRAIN, 20009), running("127.0.0.1", 1, AdminState.MAINT, 1)));
+
+        assertThat(reconciliation.moving()).extracting(RuntimeCommand::text).containsExactly(
+                "set server group_app1/slot1 state maint",
+                "set server group_app1/slot1 addr 10.0.0.1 port 20001",
+                "set server group_app1/slot2 addr 10.0.0.7 port 20007");
+        assertThat(reconciliation.moves()).containsExactly(
+                new SlotMove(PEER_SLOT, "10.0.0.1", 20001), new SlotMove(SLOT, "10.0.0.7", 20007));
+        assertThat(reconciliation.settling()).extracting(RuntimeCommand::text).containsExactly(
+                "set server group_app1/slot1 state ready",
+                "set server group_app1/slot2 weight 5",
                 "set server group_app1/slot2 state ready");
     }
 
@@ -111,9 +172,22 @@ class ReconcilerTest {
     }
 
     private static List<String> commands(DesiredServer desired, ServerState running) {
-        Reconciliation reconciliation = Reconciler.between(List.of(desired), state(running));
+        return commands(List.of(desired), running);
+    }
+
+    private static List<String> commands(List<DesiredServer> desired, ServerState... running) {
+        Reconciliation reconciliation = Reconciler.between(desired, state(running));
         assertThat(reconciliation.reachable()).isTrue();
         return reconciliation.commands().stream().map(RuntimeCommand::text).toList();
+    }
+
+    /** Slot 1 of the same group, serving {@code target}. */
+    private static DesiredServer peer(Target target) {
+        return new DesiredServer(PEER_SLOT, DesiredServer.Role.SERVING, Optional.of(target), true);
+    }
+
+    private static ServerState peerRunning(boolean up, AdminState admin, int port) {
+        return new ServerState(PEER_SLOT, "10.0.0.1", port, admin, up, 1);
     }
 
     private static DesiredServer free() {
