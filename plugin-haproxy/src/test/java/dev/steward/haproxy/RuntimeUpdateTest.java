@@ -195,9 +195,9 @@ class RuntimeUpdateTest extends RigTest {
 
     @Test
     void theOnlyReplicaOfAGroupWithAnHttpCheckMovingDropsNoRequest() throws Exception {
-        CheckedReplica here = rig.checkedReplica("here", true);
-        CheckedReplica there = rig.checkedReplica("there", true);
-        HealthCheck check = new HealthCheck(Optional.of(CheckedReplica.HEALTH_PATH), Duration.ofMillis(100), 2, 1);
+        Replica here = rig.checkedReplica("here", true);
+        Replica there = rig.checkedReplica("there", true);
+        HealthCheck check = new HealthCheck(Optional.of(Replica.HEALTH_PATH), Duration.ofMillis(100), 2, 1);
         HaproxyBackend backend = rig.backend(port, Map.of());
         backend.apply(state(1, group("app1", check, new Target("127.0.0.1", here.target().port(), "mover"))));
         Eventually.await("the replica serves", () -> HttpProbe.get(port, "/app1").body().equals("here"));
@@ -214,7 +214,7 @@ class RuntimeUpdateTest extends RigTest {
         });
 
         for (int move = 2; move <= 11; move++) {
-            CheckedReplica to = move % 2 == 0 ? there : here;
+            Replica to = move % 2 == 0 ? there : here;
             ApplyOutcome outcome = backend.apply(state(move, group("app1", check, new Target("127.0.0.1", to.target().port(), "mover"))));
             assertThat(outcome.mode()).isEqualTo(ApplyMode.RUNTIME);
             Eventually.await("the move is served", () -> HttpProbe.get(port, "/app1").body().equals(to.id()));
