@@ -74,7 +74,10 @@ final class HaproxyBackend implements ProxyBackend {
         parts.background().start(this::rotateOutputs, this::completeDrains, this::reconcile, settings.reconcileInterval());
     }
 
-    /** Runtime when the state fits the running process's groups and pools; a promise the apply keeps. */
+    /**
+     * Runtime when the state fits the running process's groups and pools, a promise its apply keeps;
+     * otherwise a reload, with the reason that apply gives.
+     */
     @Override
     public synchronized ApplyForecast forecast(RoutingState state) {
         requireNonNull(state, "state is null");
