@@ -2,6 +2,7 @@ package dev.steward.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.steward.api.BroadcastSink;
 import dev.steward.api.model.Broadcast;
 import dev.steward.api.model.BroadcastKind;
 import dev.steward.api.model.InvalidBroadcastException;
@@ -10,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The engine's sink for one source: what it delivers is counted under the source's name. */
-final class EngineSink implements SourceSink {
+final class EngineSink implements BroadcastSink {
     private static final Logger LOG = LoggerFactory.getLogger(EngineSink.class);
 
     private final ReloadEngine engine;

@@ -2,6 +2,7 @@ package dev.steward.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.steward.api.BroadcastSink;
 import dev.steward.api.ProxyBackend;
 import dev.steward.api.metrics.Metrics;
 import dev.steward.api.model.Broadcast;
@@ -88,7 +89,7 @@ public final class ReloadEngine {
     }
 
     /** A sink for one source; what it delivers is counted under the source's name, from 0. */
-    public SourceSink sink(String source) {
+    public BroadcastSink sink(String source) {
         return new EngineSink(this, statistics, source);
     }
 
